@@ -1,0 +1,118 @@
+package dev.vigil.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Where rule packs and scorecards come from: the default {@code vigil-rules} jar on the classpath, or a directory
+ * with the same layout ({@code packs/<lang>/*.yaml}, {@code scorecards/*.yaml}, {@code trainings/*.yaml}).
+ * Immutable; the content is read when the source is created.
+ */
+public final class RuleSource {
+    /** Classpath folder of the default content; {@code index.txt} in it lists every file. */
+    public static final String CLASSPATH_ROOT = "vigil/";
+
+    private final String description;
+    private final List<NamedResource> packs;
+    private final List<NamedResource> scorecards;
+
+    /** A YAML document and the name (relative path) that errors should mention. */
+    public record NamedResource(String name, String content) {
+        public NamedResource {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    private RuleSource(String description, List<NamedResource> packs, List<NamedResource> scorecards) {
+        this.description = description;
+        this.packs = List.copyOf(packs);
+        this.scorecards = List.copyOf(scorecards);
+    }
+
+    /** The default packs and scorecards shipped in the {@code vigil-rules} jar. */
+    public static RuleSource classpath() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl == null) {
+            cl = RuleSource.class.getClassLoader();
+        }
+        String index = readResource(cl, CLASSPATH_ROOT + "index.txt");
+        var packs = new ArrayList<NamedResource>();
+        var cards = new ArrayList<NamedResource>();
+        for (String line : index.split("\\R")) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            var res = new NamedResource(name, readResource(cl, CLASSPATH_ROOT + name));
+            (name.startsWith("scorecards/") ? cards : packs).add(res);
+        }
+        return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards);
+    }
+
+    /**
+     * Reads a directory laid out like the default content. Packs are the {@code *.yaml} files under
+     * {@code packs/} (and {@code trainings/}); scorecards those under {@code scorecards/}.
+     */
+    public static RuleSource directory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("rules directory " + dir + " does not exist or is not a directory");
+        }
+        return new RuleSource(dir.toString(), readTree(dir, "packs", "trainings"), readTree(dir, "scorecards"));
+    }
+
+    private static List<NamedResource> readTree(Path dir, String... subdirs) {
+        var out = new ArrayList<NamedResource>();
+        for (String sub : subdirs) {
+            Path root = dir.resolve(sub);
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .sorted().toList()) {
+                    out.add(new NamedResource(dir.relativize(f).toString().replace('\\', '/'),
+                            Files.readString(f, StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rules under " + root, e);
+            }
+        }
+        return out;
+    }
+
+    private static String readResource(ClassLoader cl, String path) {
+        try (InputStream in = cl.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + path
+                        + " not found: is vigil-rules on the classpath?");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classpath resource " + path, e);
+        }
+    }
+
+    /** Rule pack YAML documents (including training packs), sorted by name. */
+    public List<NamedResource> packs() {
+        return packs;
+    }
+
+    /** Scorecard YAML documents, sorted by name. */
+    public List<NamedResource> scorecards() {
+        return scorecards;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
