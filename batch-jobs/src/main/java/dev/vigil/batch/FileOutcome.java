@@ -1,0 +1,26 @@
+package dev.vigil.batch;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What the analyse step made of one pending file: an evaluation or a quarantine entry. */
+public sealed interface FileOutcome {
+    String sha256();
+
+    String path();
+
+    /** A file that became a scored interaction. */
+    record Evaluated(String sha256, String path, String interactionId, String agentId, String channel,
+                     Instant startedAt, double score, boolean passed, String evaluationLine, String transcriptJson)
+            implements FileOutcome {
+        public Evaluated {
+            Objects.requireNonNull(interactionId, "interactionId");
+            Objects.requireNonNull(evaluationLine, "evaluationLine");
+            Objects.requireNonNull(transcriptJson, "transcriptJson");
+        }
+    }
+
+    /** A file that goes to quarantine with a stage and a reason. */
+    record Rejected(String sha256, String path, String stage, String reason) implements FileOutcome {
+    }
+}

@@ -1,0 +1,103 @@
+package dev.vigil.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * The scan step: records every file of the inbox with its content hash, marks identical copies as duplicates, and
+ * queues new contents for analysis. Streams the folder in batches; nothing of the night is held in memory.
+ */
+public class InboxScanTasklet implements Tasklet {
+    /** Files at the inbox root that configure it rather than being interactions. */
+    static final Set<String> CONFIG_FILES = Set.of("vigil.yaml", "vigil.yml", "agents.csv", "surveys.csv");
+    private static final Logger LOG = LoggerFactory.getLogger(InboxScanTasklet.class);
+    private static final int BATCH = 500;
+
+    private final VigilStore store;
+    private final NightlyParameters params;
+    private final ProgressReporter progress;
+
+    public InboxScanTasklet(VigilStore store, NightlyParameters params, ProgressReporter progress) {
+        this.store = store;
+        this.params = params;
+        this.progress = progress;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        Path inbox = params.inbox();
+        if (!Files.isDirectory(inbox)) {
+            throw new IllegalArgumentException("inbox " + inbox + " does not exist or is not a folder");
+        }
+        store.clearRun(params.inboxKey(), params.night());
+        var batch = new ArrayList<VigilStore.RunFile>(BATCH);
+        int[] count = {0};
+        try (Stream<Path> files = Files.walk(inbox)) {
+            files.filter(Files::isRegularFile).filter(f -> isInteractionFile(inbox, f)).forEach(f -> {
+                batch.add(new VigilStore.RunFile(relative(inbox, f), sha256(f), size(f), Optional.empty()));
+                count[0]++;
+                if (batch.size() == BATCH) {
+                    store.addRunFiles(params.inboxKey(), params.night(), batch);
+                    batch.clear();
+                }
+            });
+        }
+        store.addRunFiles(params.inboxKey(), params.night(), batch);
+        store.markDuplicates(params.inboxKey(), params.night());
+        int pending = store.queueRun(params.inboxKey(), params.night());
+        contribution.incrementReadCount();
+        LOG.info("scan: {} files in {}, {} to analyse", count[0], inbox, pending);
+        progress.scanned(count[0], pending);
+        return RepeatStatus.FINISHED;
+    }
+
+    static boolean isInteractionFile(Path inbox, Path file) {
+        Path rel = inbox.relativize(file);
+        for (Path part : rel) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return !(rel.getNameCount() == 1 && CONFIG_FILES.contains(rel.toString()));
+    }
+
+    static String relative(Path inbox, Path file) {
+        return inbox.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + f, e);
+        }
+    }
+
+    static String sha256(Path f) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.vigil.batch;
+
+import java.time.LocalDate;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.ChunkListener;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.SkipListener;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.database.JdbcPagingItemReader;
+import org.springframework.batch.item.database.Order;
+import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.item.support.SynchronizedItemStreamReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code nightly-qa} job: scan, analyse (chunk-oriented, parallel on the available cores), aggregate per agent,
+ * publish. The inbox and the night are its identifying parameters (see {@link NightlyParameters}).
+ */
+@Configuration
+public class NightlyJobConfig {
+    public static final String JOB_NAME = "nightly-qa";
+    /** Interactions per transaction of the analyse step. */
+    static final int DEFAULT_CHUNK = 50;
+
+    @Bean
+    public Job nightlyQaJob(JobRepository repository, Step scanStep, Step analyseStep, Step aggregateStep,
+                            Step publishStep, NightlyResourcesCache resources) {
+        return new JobBuilder(JOB_NAME, repository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution jobExecution) {
+                        resources.release(NightlyParameters.from(jobExecution.getJobParameters()));
+                    }
+                })
+                .start(scanStep).next(analyseStep).next(aggregateStep).next(publishStep)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProgressReporter progressReporter() {
+        return ProgressReporter.silent();
+    }
+
+    @Bean
+    public NightlyResourcesCache nightlyResourcesCache() {
+        return new NightlyResourcesCache();
+    }
+
+    @Bean
+    public Publisher publisher(VigilStore store) {
+        return new Publisher(store);
+    }
+
+    @Bean
+    public Step scanStep(JobRepository repository, PlatformTransactionManager tx, VigilStore store,
+                         ProgressReporter progress) {
+        return new StepBuilder("scan", repository)
+                .tasklet((contribution, chunk) ->
+                        new InboxScanTasklet(store, params(chunk), progress).execute(contribution, chunk), tx)
+                .build();
+    }
+
+    @Bean
+    public Step analyseStep(JobRepository repository, PlatformTransactionManager tx,
+                            SynchronizedItemStreamReader<VigilStore.PendingItem> pendingReader,
+                            FileAnalyzer fileAnalyzer, VigilStore store, ProgressReporter progress,
+                            TaskExecutor analysisExecutor, @Value("${vigil.chunk-size:" + DEFAULT_CHUNK + "}") int chunk) {
+        return new StepBuilder("analyse", repository)
+                .<VigilStore.PendingItem, FileOutcome>chunk(chunk, tx)
+                .reader(pendingReader)
+                .processor(fileAnalyzer)
+                .writer(new OutcomeWriter(store, progress))
+                .faultTolerant()
+                // Two threads racing on the same interaction id: the loser is quarantined, the night goes on.
+                .skip(DataIntegrityViolationException.class)
+                .skipLimit(Integer.MAX_VALUE)
+                .listener(new SkipListener<VigilStore.PendingItem, FileOutcome>() {
+                    @Override
+                    public void onSkipInWrite(FileOutcome item, Throwable t) {
+                        store.saveQuarantined(item.sha256(), "ingest",
+                                "could not be stored (duplicate interaction id?): " + t.getMessage());
+                    }
+                })
+                .listener(new ChunkListener() {
+                    @Override
+                    public void afterChunkError(ChunkContext context) {
+                        progress.finishBar();
+                    }
+                })
+                .taskExecutor(analysisExecutor)
+                .build();
+    }
+
+    @Bean
+    public TaskExecutor analysisExecutor(@Value("${vigil.threads:0}") int threads) {
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(n);
+        executor.setMaxPoolSize(n);
+        executor.setQueueCapacity(n);
+        executor.setThreadNamePrefix("vigil-analyse-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    @StepScope
+    public SynchronizedItemStreamReader<VigilStore.PendingItem> pendingReader(
+            DataSource dataSource, @Value("#{jobParameters['inbox']}") String inbox,
+            @Value("#{jobParameters['date']}") LocalDate night) {
+        JdbcPagingItemReader<VigilStore.PendingItem> reader = new JdbcPagingItemReaderBuilder<VigilStore.PendingItem>()
+                .name("pendingReader")
+                .dataSource(dataSource)
+                .selectClause(VigilStore.PENDING_SELECT)
+                .fromClause(VigilStore.PENDING_FROM)
+                .whereClause(VigilStore.PENDING_WHERE)
+                .parameterValues(Map.of("inbox", inbox, "night", java.sql.Date.valueOf(night)))
+                .sortKeys(Map.of("sha256", Order.ASCENDING))
+                .rowMapper(VigilStore::mapPending)
+                .pageSize(DEFAULT_CHUNK * 4)
+                // The status column is the restart state: saved reader positions would skip or repeat items.
+                .saveState(false)
+                .build();
+        var synced = new SynchronizedItemStreamReader<VigilStore.PendingItem>();
+        synced.setDelegate(reader);
+        return synced;
+    }
+
+    @Bean
+    @StepScope
+    public FileAnalyzer fileAnalyzer(NightlyResourcesCache resources, VigilStore store,
+                                     @Value("#{stepExecution}") org.springframework.batch.core.StepExecution step) {
+        return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters())), store);
+    }
+
+    @Bean
+    public Step aggregateStep(JobRepository repository, PlatformTransactionManager tx, VigilStore store,
+                              NightlyResourcesCache resources, ProgressReporter progress) {
+        return new StepBuilder("aggregate", repository)
+                .tasklet((contribution, chunk) -> {
+                    progress.stage("Aggregating per agent");
+                    NightlyParameters p = params(chunk);
+                    return new AgentAggregateTasklet(store, p, resources.get(p)).execute(contribution, chunk);
+                }, tx)
+                .build();
+    }
+
+    @Bean
+    public Step publishStep(JobRepository repository, PlatformTransactionManager tx, Publisher publisher,
+                            NightlyResourcesCache resources, ProgressReporter progress) {
+        return new StepBuilder("publish", repository)
+                .tasklet((contribution, chunk) -> {
+                    NightlyParameters p = params(chunk);
+                    progress.stage("Publishing to " + p.out());
+                    publisher.publish(p, resources.get(p).inbox().config().effectiveReportLanguage());
+                    return org.springframework.batch.repeat.RepeatStatus.FINISHED;
+                }, tx)
+                .build();
+    }
+
+    private static NightlyParameters params(ChunkContext chunk) {
+        return NightlyParameters.from(chunk.getStepContext().getStepExecution().getJobParameters());
+    }
+}

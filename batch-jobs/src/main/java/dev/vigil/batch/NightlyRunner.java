@@ -1,0 +1,108 @@
+package dev.vigil.batch;
+
+import dev.vigil.config.InboxLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one night: recovers executions left running by a crashed process, then launches (or restarts) the
+ * {@code nightly-qa} instance for the inbox and night. A night that already completed is not run again; its outputs
+ * are published again, unchanged.
+ */
+@Component
+public class NightlyRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
+
+    /** How a run ended, with the counts for the end-of-run summary. */
+    public record Result(BatchStatus status, boolean alreadyCompleted, boolean restarted, Duration took,
+                         VigilStore.RunCounts counts, Optional<Publisher.Published> published, String failure) {
+    }
+
+    private final JobLauncher launcher;
+    private final JobExplorer explorer;
+    private final JobRepository repository;
+    private final Job job;
+    private final VigilStore store;
+    private final Publisher publisher;
+
+    public NightlyRunner(JobLauncher launcher, JobExplorer explorer, JobRepository repository, Job nightlyQaJob,
+                         VigilStore store, Publisher publisher) {
+        this.launcher = launcher;
+        this.explorer = explorer;
+        this.repository = repository;
+        this.job = nightlyQaJob;
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    public Result run(NightlyParameters params) throws Exception {
+        Instant start = Instant.now();
+        recoverInterruptedExecutions();
+        JobInstance instance = explorer.getJobInstance(NightlyJobConfig.JOB_NAME, params.toJobParameters());
+        boolean restarted = false;
+        if (instance != null) {
+            JobExecution last = explorer.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                var language = InboxLoader.load(params.inbox()).config().effectiveReportLanguage();
+                var published = publisher.publish(params, language);
+                return new Result(BatchStatus.COMPLETED, true, false, Duration.between(start, Instant.now()),
+                        store.runCounts(params.inboxKey(), params.night()), Optional.of(published), "");
+            }
+            restarted = last != null;
+        }
+        JobExecution execution = launcher.run(job, params.toJobParameters());
+        String failure = execution.getAllFailureExceptions().stream().findFirst()
+                .map(NightlyRunner::rootMessage).orElse("");
+        Optional<Publisher.Published> published = Optional.empty();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            published = Optional.of(publisher.summary(params));
+        }
+        return new Result(execution.getStatus(), false, restarted, Duration.between(start, Instant.now()),
+                store.runCounts(params.inboxKey(), params.night()), published, failure);
+    }
+
+    /**
+     * Marks executions that a killed process left in a running state as failed, so that they can be restarted. Safe
+     * because the embedded database admits one Vigil process at a time.
+     */
+    void recoverInterruptedExecutions() {
+        for (JobExecution running : explorer.findRunningJobExecutions(NightlyJobConfig.JOB_NAME)) {
+            LOG.warn("execution {} of {} was interrupted; marking it failed so that it can restart",
+                    running.getId(), NightlyJobConfig.JOB_NAME);
+            for (StepExecution step : running.getStepExecutions()) {
+                if (step.getStatus().isRunning()) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted"));
+                    step.setEndTime(LocalDateTime.now());
+                    repository.update(step);
+                }
+            }
+            running.setStatus(BatchStatus.FAILED);
+            running.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted: the process ended while the job ran"));
+            running.setEndTime(LocalDateTime.now());
+            repository.update(running);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

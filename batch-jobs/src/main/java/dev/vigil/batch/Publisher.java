@@ -1,0 +1,157 @@
+package dev.vigil.batch;
+
+import dev.vigil.model.Language;
+import dev.vigil.report.AgentPage;
+import dev.vigil.report.AgentScorecard;
+import dev.vigil.report.EvaluationJson;
+import dev.vigil.report.EvaluationSummary;
+import dev.vigil.report.FlaggedInteraction;
+import dev.vigil.report.HtmlReports;
+import dev.vigil.report.OutputNames;
+import dev.vigil.report.QuarantineCsv;
+import dev.vigil.report.QuarantineEntry;
+import dev.vigil.report.ScorecardsCsv;
+import dev.vigil.report.TeamPage;
+import dev.vigil.report.TrendPoint;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run's outputs from the store, as the contract lays them out: {@code evaluations.jsonl},
+ * {@code scorecards.csv}, {@code quarantine.csv}, {@code transcripts/} and {@code reports/}. Deterministic: the same
+ * run publishes byte-identical files. Top-level files are written to a temporary name and moved into place.
+ */
+public class Publisher {
+    /** What was published. */
+    public record Published(int evaluations, int quarantined, int agents, double meanScore, double passRate,
+                            int autoFails) {
+    }
+
+    private final VigilStore store;
+
+    public Publisher(VigilStore store) {
+        this.store = store;
+    }
+
+    public Published publish(NightlyParameters params, Language ui) {
+        try {
+            return write(params, new HtmlReports(ui));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write outputs to " + params.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Published write(NightlyParameters p, HtmlReports html) throws IOException {
+        Path out = p.out();
+        Path reports = out.resolve("reports");
+        Files.createDirectories(out.resolve("transcripts"));
+        Files.createDirectories(reports.resolve("interactions"));
+        Files.createDirectories(reports.resolve("agents"));
+        HtmlReports.writeAssets(reports);
+
+        atomically(out.resolve("evaluations.jsonl"), w -> store.forEachInteraction(p.inboxKey(), p.night(),
+                (id, line, transcript) -> {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                        Files.writeString(out.resolve(OutputNames.transcript(id)), transcript, StandardCharsets.UTF_8);
+                        Files.writeString(reports.resolve(OutputNames.interactionPage(id)),
+                                html.interactionPage(line, transcript), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+
+        List<VigilStore.RejectedFile> rejected = store.rejectedFiles(p.inboxKey(), p.night());
+        atomically(out.resolve("quarantine.csv"), w -> QuarantineCsv.write(w, rejected.stream()
+                .map(r -> new QuarantineEntry(r.path(), r.stage(), r.reason())).toList()));
+
+        Map<String, AgentScorecard> cards = loadCards(p);
+        atomically(out.resolve("scorecards.csv"), w -> ScorecardsCsv.write(w, cards.values()));
+
+        writeAgentPages(p, html, reports, cards);
+        int interactions = cards.values().stream().mapToInt(AgentScorecard::interactions).sum();
+        Files.writeString(reports.resolve("index.html"), html.indexPage(new TeamPage(p.night().toString(),
+                List.copyOf(cards.values()), interactions, rejected.size())), StandardCharsets.UTF_8);
+
+        return summary(p);
+    }
+
+    /** The figures of a published run, for the end-of-run summary. */
+    public Published summary(NightlyParameters p) {
+        var cards = loadCards(p);
+        int interactions = cards.values().stream().mapToInt(AgentScorecard::interactions).sum();
+        double mean = cards.values().stream().mapToDouble(c -> c.meanScore() * c.interactions()).sum()
+                / Math.max(1, interactions);
+        double pass = cards.values().stream().mapToDouble(c -> c.passRate() * c.interactions()).sum()
+                / Math.max(1, interactions);
+        int autoFails = cards.values().stream().mapToInt(AgentScorecard::autoFails).sum();
+        return new Published(interactions, store.rejectedFiles(p.inboxKey(), p.night()).size(), cards.size(), mean,
+                pass, autoFails);
+    }
+
+    private Map<String, AgentScorecard> loadCards(NightlyParameters p) {
+        Map<String, AgentScorecard> cards = new LinkedHashMap<>();
+        for (VigilStore.AgentNight row : store.agentNights(p.inboxKey(), p.night())) {
+            cards.put(row.agentId(), AgentScorecards.fromJson(row.scorecardJson()));
+        }
+        return cards;
+    }
+
+    private void writeAgentPages(NightlyParameters p, HtmlReports html, Path reports,
+                                 Map<String, AgentScorecard> cards) {
+        var flagged = new ArrayList<FlaggedInteraction>();
+        String[] agent = {null};
+        Runnable flush = () -> {
+            if (agent[0] != null && cards.containsKey(agent[0])) {
+                List<TrendPoint> trend = store.trend(agent[0], p.night()).stream()
+                        .map(t -> new TrendPoint(t.night(), t.meanScore(), t.interactions())).toList();
+                var page = new AgentPage(cards.get(agent[0]), p.night().toString(), trend, List.copyOf(flagged));
+                try {
+                    Files.writeString(reports.resolve(OutputNames.agentPage(agent[0])), html.agentPage(page),
+                            StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            flagged.clear();
+        };
+        store.forEachEvaluation(p.inboxKey(), p.night(), line -> {
+            EvaluationSummary s = EvaluationJson.summary(line);
+            if (!s.agentId().equals(agent[0])) {
+                flush.run();
+                agent[0] = s.agentId();
+            }
+            if (!s.passed() || !s.flags().isEmpty()) {
+                flagged.add(new FlaggedInteraction(s.interactionId(), s.startedAt(), s.channel(), s.score(),
+                        s.passed(), s.flags()));
+            }
+        });
+        flush.run();
+    }
+
+    @FunctionalInterface
+    private interface WriterBody {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void atomically(Path target, WriterBody body) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            body.write(w);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

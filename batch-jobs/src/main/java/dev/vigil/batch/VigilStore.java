@@ -1,0 +1,224 @@
+package dev.vigil.batch;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every SQL statement of Vigil's own tables ({@code vigil-schema.sql}). Thread-safe. Results are streamed through
+ * callbacks so that a night is never held in memory.
+ */
+@Component
+public class VigilStore {
+    /** A file the scan found. */
+    public record RunFile(String path, String sha256, long sizeBytes, Optional<String> duplicateOf) {
+    }
+
+    /** A file waiting for analysis. */
+    public record PendingItem(String sha256, String path) {
+    }
+
+    /** A rejected file of a run, as quarantine.csv lists it. */
+    public record RejectedFile(String path, String stage, String reason) {
+    }
+
+    /** One agent's roll-up for one night. */
+    public record AgentNight(String agentId, LocalDate night, int interactions, double meanScore, String scorecardJson) {
+    }
+
+    /** Counts of a run's files by outcome. */
+    public record RunCounts(int files, int evaluated, int quarantined, int pending) {
+    }
+
+    private static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+
+    public VigilStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+    }
+
+    /** Forgets what an earlier, interrupted scan of the same run recorded. */
+    public void clearRun(String inbox, LocalDate night) {
+        jdbc.update("DELETE FROM vigil_run_file WHERE inbox = ? AND night = ?", inbox, Date.valueOf(night));
+    }
+
+    public void addRunFiles(String inbox, LocalDate night, List<RunFile> files) {
+        jdbc.batchUpdate("INSERT INTO vigil_run_file (inbox, night, path, sha256, size_bytes, duplicate_of) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", files, files.size(), (ps, f) -> {
+                    ps.setString(1, inbox);
+                    ps.setDate(2, Date.valueOf(night));
+                    ps.setString(3, f.path());
+                    ps.setString(4, f.sha256());
+                    ps.setLong(5, f.sizeBytes());
+                    ps.setString(6, f.duplicateOf().orElse(null));
+                });
+    }
+
+    /** Marks every file whose content an earlier path (in path order) of the same run already has. */
+    public void markDuplicates(String inbox, LocalDate night) {
+        Date d = Date.valueOf(night);
+        jdbc.update("UPDATE vigil_run_file rf SET duplicate_of = (SELECT MIN(o.path) FROM vigil_run_file o "
+                + "WHERE o.inbox = rf.inbox AND o.night = rf.night AND o.sha256 = rf.sha256 AND o.path < rf.path) "
+                + "WHERE rf.inbox = ? AND rf.night = ? AND EXISTS (SELECT 1 FROM vigil_run_file o "
+                + "WHERE o.inbox = rf.inbox AND o.night = rf.night AND o.sha256 = rf.sha256 AND o.path < rf.path)",
+                inbox, d);
+    }
+
+    /**
+     * Queues the run's files for analysis: contents never seen before, and contents quarantined on an earlier night
+     * (the reason may have been fixed since, for example a roster that now lists the agent). Evaluated contents are
+     * reused as they are.
+     *
+     * @return how many items are pending for this run
+     */
+    public int queueRun(String inbox, LocalDate night) {
+        Date d = Date.valueOf(night);
+        jdbc.update("UPDATE vigil_item i SET status = 'PENDING', inbox = ?, night = ?, stage = NULL, reason = NULL, "
+                + "path = (SELECT MIN(rf.path) FROM vigil_run_file rf WHERE rf.sha256 = i.sha256 AND rf.inbox = ? "
+                + "AND rf.night = ? AND rf.duplicate_of IS NULL) "
+                + "WHERE i.status = 'QUARANTINED' AND EXISTS (SELECT 1 FROM vigil_run_file rf WHERE "
+                + "rf.sha256 = i.sha256 AND rf.inbox = ? AND rf.night = ? AND rf.duplicate_of IS NULL)",
+                inbox, d, inbox, d, inbox, d);
+        jdbc.update("INSERT INTO vigil_item (sha256, inbox, path, night, status) "
+                + "SELECT rf.sha256, rf.inbox, rf.path, rf.night, 'PENDING' FROM vigil_run_file rf "
+                + "WHERE rf.inbox = ? AND rf.night = ? AND rf.duplicate_of IS NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM vigil_item i WHERE i.sha256 = rf.sha256)", inbox, d);
+        return countPending(inbox, night);
+    }
+
+    public int countPending(String inbox, LocalDate night) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM vigil_item WHERE status = 'PENDING' AND inbox = ? "
+                + "AND night = ?", Integer.class, inbox, Date.valueOf(night));
+        return n == null ? 0 : n;
+    }
+
+    /** The SQL the analyse step's paging reader uses; sorted by {@code sha256}. */
+    public static final String PENDING_SELECT = "SELECT sha256, path";
+    public static final String PENDING_FROM = "FROM vigil_item";
+    public static final String PENDING_WHERE = "WHERE status = 'PENDING' AND inbox = :inbox AND night = :night";
+
+    public static PendingItem mapPending(ResultSet rs, int row) throws SQLException {
+        return new PendingItem(rs.getString("sha256"), rs.getString("path"));
+    }
+
+    /** The file that already produced {@code interactionId}, if any. */
+    public Optional<String> pathOfInteraction(String interactionId) {
+        return jdbc.query("SELECT path FROM vigil_item WHERE interaction_id = ?",
+                (rs, i) -> rs.getString(1), interactionId).stream().findFirst();
+    }
+
+    /** Stores an evaluation and marks the item done; a no-op when it is no longer pending. */
+    public int saveEvaluated(String sha256, String interactionId, String agentId, String channel, Instant startedAt,
+                             double score, boolean passed, String evaluationLine, String transcriptJson) {
+        return jdbc.update("UPDATE vigil_item SET status = 'DONE', interaction_id = ?, agent_id = ?, channel = ?, "
+                        + "started_at = ?, score = ?, passed = ?, evaluation = ?, transcript = ?, stage = NULL, "
+                        + "reason = NULL WHERE sha256 = ? AND status = 'PENDING'",
+                interactionId, agentId, channel, Timestamp.from(startedAt), score, passed, evaluationLine,
+                transcriptJson, sha256);
+    }
+
+    /** Marks an item quarantined with its reason; a no-op when it is no longer pending. */
+    public int saveQuarantined(String sha256, String stage, String reason) {
+        return jdbc.update("UPDATE vigil_item SET status = 'QUARANTINED', stage = ?, reason = ? "
+                + "WHERE sha256 = ? AND status = 'PENDING'", stage, truncate(reason, 4000), sha256);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static final String RUN_DONE = "FROM vigil_run_file rf JOIN vigil_item i ON i.sha256 = rf.sha256 "
+            + "WHERE rf.inbox = ? AND rf.night = ? AND rf.duplicate_of IS NULL AND i.status = 'DONE' ";
+
+    /** Streams the evaluation lines of a run's evaluated files, ordered by agent then interaction id. */
+    public void forEachEvaluation(String inbox, LocalDate night, Consumer<String> line) {
+        jdbc.query("SELECT i.evaluation " + RUN_DONE + "ORDER BY i.agent_id, i.interaction_id",
+                rs -> {
+                    line.accept(rs.getString(1));
+                }, inbox, Date.valueOf(night));
+    }
+
+    /** Streams (interaction id, evaluation line, transcript JSON) of a run, ordered by interaction id. */
+    public void forEachInteraction(String inbox, LocalDate night, InteractionRowHandler handler) {
+        jdbc.query("SELECT i.interaction_id, i.evaluation, i.transcript " + RUN_DONE + "ORDER BY i.interaction_id",
+                rs -> {
+                    handler.accept(rs.getString(1), rs.getString(2), rs.getString(3));
+                }, inbox, Date.valueOf(night));
+    }
+
+    /** Receives one stored interaction. */
+    @FunctionalInterface
+    public interface InteractionRowHandler {
+        void accept(String interactionId, String evaluationLine, String transcriptJson);
+    }
+
+    /** The run's rejected files: quarantined contents and duplicate files, ordered by path. */
+    public List<RejectedFile> rejectedFiles(String inbox, LocalDate night) {
+        Date d = Date.valueOf(night);
+        var out = new ArrayList<RejectedFile>(jdbc.query(
+                "SELECT rf.path, i.stage, i.reason FROM vigil_run_file rf JOIN vigil_item i ON i.sha256 = rf.sha256 "
+                        + "WHERE rf.inbox = ? AND rf.night = ? AND rf.duplicate_of IS NULL "
+                        + "AND i.status = 'QUARANTINED'",
+                (rs, n) -> new RejectedFile(rs.getString(1), rs.getString(2), rs.getString(3)), inbox, d));
+        out.addAll(jdbc.query("SELECT path, duplicate_of FROM vigil_run_file WHERE inbox = ? AND night = ? "
+                        + "AND duplicate_of IS NOT NULL",
+                (rs, n) -> new RejectedFile(rs.getString(1), "scan",
+                        "duplicate: same content as " + rs.getString(2)), inbox, d));
+        out.sort(java.util.Comparator.comparing(RejectedFile::path));
+        return out;
+    }
+
+    public RunCounts runCounts(String inbox, LocalDate night) {
+        Date d = Date.valueOf(night);
+        return jdbc.queryForObject("SELECT COUNT(*), "
+                        + "SUM(CASE WHEN i.status = 'DONE' AND rf.duplicate_of IS NULL THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN i.status = 'QUARANTINED' OR rf.duplicate_of IS NOT NULL THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN i.status = 'PENDING' AND rf.duplicate_of IS NULL THEN 1 ELSE 0 END) "
+                        + "FROM vigil_run_file rf LEFT JOIN vigil_item i ON i.sha256 = rf.sha256 "
+                        + "WHERE rf.inbox = ? AND rf.night = ?",
+                (rs, n) -> new RunCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)), inbox, d);
+    }
+
+    /** Replaces the run's agent roll-ups. */
+    public void replaceAgentNights(String inbox, LocalDate night, List<AgentNight> rows) {
+        jdbc.update("DELETE FROM vigil_agent_night WHERE inbox = ? AND night = ?", inbox, Date.valueOf(night));
+        jdbc.batchUpdate("INSERT INTO vigil_agent_night (agent_id, night, inbox, interactions, mean_score, scorecard) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", rows, 500, (ps, r) -> {
+                    ps.setString(1, r.agentId());
+                    ps.setDate(2, Date.valueOf(r.night()));
+                    ps.setString(3, inbox);
+                    ps.setInt(4, r.interactions());
+                    ps.setDouble(5, r.meanScore());
+                    ps.setString(6, r.scorecardJson());
+                });
+    }
+
+    /** The run's agent roll-ups, ordered by agent id. */
+    public List<AgentNight> agentNights(String inbox, LocalDate night) {
+        return jdbc.query("SELECT agent_id, night, interactions, mean_score, scorecard FROM vigil_agent_night "
+                        + "WHERE inbox = ? AND night = ? ORDER BY agent_id",
+                (rs, n) -> new AgentNight(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
+                        rs.getDouble(4), rs.getString(5)), inbox, Date.valueOf(night));
+    }
+
+    /** An agent's interaction-weighted mean score per night, up to and including {@code night}, oldest first. */
+    public List<AgentNight> trend(String agentId, LocalDate night) {
+        return jdbc.query("SELECT agent_id, night, SUM(interactions), "
+                        + "SUM(mean_score * interactions) / SUM(interactions) FROM vigil_agent_night "
+                        + "WHERE agent_id = ? AND night <= ? GROUP BY agent_id, night ORDER BY night",
+                (rs, n) -> new AgentNight(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
+                        rs.getDouble(4), ""), agentId, Date.valueOf(night));
+    }
+}

@@ -1,0 +1,238 @@
+package dev.vigil.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The nightly-qa job end to end on the test corpus, with an embedded H2 database in a temporary folder. */
+@SpringBootTest(classes = {VigilBatchApplication.class, NightlyJobIT.CrashInjection.class},
+        properties = {"spring.main.allow-bean-definition-overriding=true", "vigil.threads=2", "vigil.chunk-size=4"})
+class NightlyJobIT {
+    static final Path CORPUS = Path.of("../test-corpus/inbox").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    Path work;
+
+    @Autowired
+    NightlyRunner runner;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("vigil.data-dir", () -> dataDir.toString());
+    }
+
+    /** Replaces the processor with one that counts its calls and can crash the JVM-side step part-way. */
+    @TestConfiguration
+    static class CrashInjection {
+        static final AtomicInteger CALLS = new AtomicInteger();
+        static final AtomicInteger CRASH_AT = new AtomicInteger(Integer.MAX_VALUE);
+
+        @Bean
+        @Primary
+        @StepScope
+        FileAnalyzer fileAnalyzer(NightlyResourcesCache resources, VigilStore store,
+                                  @Value("#{stepExecution}") StepExecution step) {
+            return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters())), store) {
+                @Override
+                public FileOutcome process(VigilStore.PendingItem item) {
+                    if (CALLS.incrementAndGet() >= CRASH_AT.get()) {
+                        throw new SimulatedCrash();
+                    }
+                    return super.process(item);
+                }
+            };
+        }
+    }
+
+    /** An error no skip policy absorbs, as a killed worker would be. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash");
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        CrashInjection.CALLS.set(0);
+        CrashInjection.CRASH_AT.set(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void everyInboxFileEndsInExactlyOneOfEvaluationsOrQuarantine() throws Exception {
+        Path inbox = copyOf(CORPUS, work.resolve("inbox"));
+        Path out = work.resolve("out");
+
+        var result = runner.run(new NightlyParameters(inbox, LocalDate.of(2026, 11, 21), out, ""));
+
+        assertThat(result.status()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> inboxFiles = interactionFiles(inbox);
+        List<JsonNode> evaluations = readEvaluations(out);
+        List<CSVRecord> quarantine = readQuarantine(out);
+        var accounted = new ArrayList<String>();
+        evaluations.forEach(e -> accounted.add(e.path("source").asText()));
+        quarantine.forEach(q -> accounted.add(q.get("file")));
+        assertThat(accounted).containsExactlyInAnyOrderElementsOf(inboxFiles);
+        assertThat(evaluations).extracting(e -> e.path("interaction_id").asText()).doesNotHaveDuplicates();
+        assertThat(quarantine).allSatisfy(q -> assertThat(q.get("reason")).isNotBlank());
+        assertThat(out.resolve("scorecards.csv")).exists();
+        assertThat(out.resolve("reports/index.html")).exists();
+        for (JsonNode e : evaluations) {
+            String stem = dev.vigil.report.OutputNames.stem(e.path("interaction_id").asText());
+            assertThat(out.resolve("transcripts/" + stem + ".json")).exists();
+            assertThat(out.resolve("reports/interactions/" + stem + ".html")).exists();
+        }
+    }
+
+    @Test
+    void restartAfterACrashEvaluatesEveryInteractionExactlyOnce() throws Exception {
+        Path inbox = copyOf(CORPUS, work.resolve("inbox"));
+        Path out = work.resolve("out");
+        var params = new NightlyParameters(inbox, LocalDate.of(2026, 11, 22), out, "");
+        int files = interactionFiles(inbox).size();
+
+        // given a run that crashes part-way through the analyse step
+        CrashInjection.CRASH_AT.set(files / 2);
+        var crashed = runner.run(params);
+        assertThat(crashed.status()).isEqualTo(BatchStatus.FAILED);
+        int doneBeforeRestart = crashed.counts().evaluated() + crashed.counts().quarantined();
+        assertThat(doneBeforeRestart).isPositive().isLessThan(files);
+        assertThat(crashed.counts().pending()).isPositive();
+
+        // when the same night is run again
+        CrashInjection.CRASH_AT.set(Integer.MAX_VALUE);
+        CrashInjection.CALLS.set(0);
+        var resumed = runner.run(params);
+
+        // then it completes, analysing only what was not committed, and nothing twice
+        assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.restarted()).isTrue();
+        assertThat(resumed.counts().evaluated() + resumed.counts().quarantined()).isEqualTo(files);
+        assertThat(CrashInjection.CALLS.get()).isEqualTo(crashed.counts().pending());
+        assertThat(resumed.counts().pending()).isZero();
+        List<JsonNode> evaluations = readEvaluations(out);
+        assertThat(evaluations).extracting(e -> e.path("interaction_id").asText()).doesNotHaveDuplicates();
+        assertThat(evaluations.size() + readQuarantine(out).size()).isEqualTo(files);
+    }
+
+    @Test
+    void runningTheSameNightAgainChangesNothingAndALaterNightOnlyProcessesNewFiles() throws Exception {
+        Path inbox = copyOf(CORPUS, work.resolve("inbox"));
+        Path out = work.resolve("out");
+        Path moved = work.resolve("held-back");
+        Files.createDirectories(moved);
+        // hold two chats back for the second night
+        List<Path> chats;
+        try (Stream<Path> s = Files.list(inbox.resolve("chats"))) {
+            chats = s.filter(p -> p.toString().endsWith(".json")).sorted().limit(2).toList();
+        }
+        for (Path c : chats) {
+            Files.move(c, moved.resolve(c.getFileName()));
+        }
+        var night1 = new NightlyParameters(inbox, LocalDate.of(2026, 11, 23), out, "");
+        assertThat(runner.run(night1).status()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, String> before = digests(out);
+        int callsNight1 = CrashInjection.CALLS.get();
+
+        // the same night again: nothing analysed, outputs byte-identical
+        var again = runner.run(night1);
+        assertThat(again.alreadyCompleted()).isTrue();
+        assertThat(CrashInjection.CALLS.get()).isEqualTo(callsNight1);
+        assertThat(digests(out)).isEqualTo(before);
+
+        // a later night with the held-back chats: only they are analysed (plus earlier rejects, retried)
+        for (Path c : chats) {
+            Files.move(moved.resolve(c.getFileName()), c);
+        }
+        CrashInjection.CALLS.set(0);
+        int quarantinedNight1 = readQuarantine(out).size();
+        Path out2 = work.resolve("out2");
+        var night2 = runner.run(new NightlyParameters(inbox, LocalDate.of(2026, 11, 24), out2, ""));
+        assertThat(night2.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(CrashInjection.CALLS.get()).isLessThanOrEqualTo(chats.size() + quarantinedNight1)
+                .isGreaterThanOrEqualTo(chats.size());
+        String agent = readEvaluations(out2).get(0).path("agent_id").asText();
+        String agentPage = Files.readString(out2.resolve("reports/" + dev.vigil.report.OutputNames.agentPage(agent)));
+        assertThat(agentPage).contains("2026-11-23").contains("2026-11-24");
+    }
+
+    static Path copyOf(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    static List<String> interactionFiles(Path inbox) throws IOException {
+        try (Stream<Path> s = Files.walk(inbox)) {
+            return s.filter(Files::isRegularFile).filter(f -> InboxScanTasklet.isInteractionFile(inbox, f))
+                    .map(f -> InboxScanTasklet.relative(inbox, f)).sorted().toList();
+        }
+    }
+
+    static List<JsonNode> readEvaluations(Path out) throws IOException {
+        var list = new ArrayList<JsonNode>();
+        for (String line : Files.readAllLines(out.resolve("evaluations.jsonl"))) {
+            list.add(JSON.readTree(line));
+        }
+        return list;
+    }
+
+    static List<CSVRecord> readQuarantine(Path out) throws IOException {
+        try (Reader r = Files.newBufferedReader(out.resolve("quarantine.csv"))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+        }
+    }
+
+    static Map<String, String> digests(Path dir) throws Exception {
+        var map = new TreeMap<String, String>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("vigil.log"))
+                    .toList()) {
+                map.put(dir.relativize(p).toString(), HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return map;
+    }
+}
