@@ -57,7 +57,7 @@ public final class ScorecardLoader {
      */
     public Scorecard load(String name, String content, Set<String> knownRuleIds) {
         var problems = new ArrayList<String>();
-        Optional<Scorecard> card = new FileReader(name, knownRuleIds, problems).read(content);
+        Optional<Scorecard> card = new DocumentValidator(name, knownRuleIds, problems).read(content);
         if (!problems.isEmpty() || card.isEmpty()) {
             throw new InvalidScorecardException(problems);
         }
@@ -74,7 +74,7 @@ public final class ScorecardLoader {
         var cards = new ArrayList<Scorecard>();
         Map<String, String> fileById = new HashMap<>();
         for (NamedResource r : resources) {
-            Optional<Scorecard> card = new FileReader(r.name(), knownRuleIds, problems).read(r.content());
+            Optional<Scorecard> card = new DocumentValidator(r.name(), knownRuleIds, problems).read(r.content());
             if (card.isEmpty()) {
                 continue;
             }
@@ -97,13 +97,13 @@ public final class ScorecardLoader {
     }
 
     /** Validates one file, adding its problems to a shared list. */
-    private final class FileReader {
+    private final class DocumentValidator {
         private final String file;
         private final Set<String> knownRuleIds;
         private final List<String> problems;
         private final Set<String> itemIds = new HashSet<>();
 
-        FileReader(String file, Set<String> knownRuleIds, List<String> problems) {
+        DocumentValidator(String file, Set<String> knownRuleIds, List<String> problems) {
             this.file = file;
             this.knownRuleIds = Set.copyOf(knownRuleIds);
             this.problems = problems;
@@ -221,7 +221,7 @@ public final class ScorecardLoader {
                     kinds.add(k);
                 }
             }
-            ItemCheck check = null;
+            Optional<ItemCheck> check = Optional.empty();
             if (kinds.isEmpty()) {
                 problem(where, "needs one of 'category', 'rule' or 'metric'");
             } else if (kinds.size() > 1) {
@@ -250,13 +250,13 @@ public final class ScorecardLoader {
                 }
             }
             Set<Channel> channels = channels(node, where);
-            if (problems.size() > before || check == null) {
+            if (problems.size() > before || check.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new ScorecardItem(id, title, weight, check, autoFail, when, channels));
+            return Optional.of(new ScorecardItem(id, title, weight, check.get(), autoFail, when, channels));
         }
 
-        private ItemCheck findingCheck(JsonNode node, String where) {
+        private Optional<ItemCheck> findingCheck(JsonNode node, String where) {
             for (String k : List.of("min", "max")) {
                 if (node.has(k)) {
                     problem(where, "'" + k + "' applies to metric items only");
@@ -274,12 +274,12 @@ public final class ScorecardLoader {
                 }
             }
             if (selector.isEmpty() || expect.isEmpty()) {
-                return null;
+                return Optional.empty();
             }
-            return new FindingCheck(selector.get(), expect.get());
+            return Optional.of(new FindingCheck(selector.get(), expect.get()));
         }
 
-        private ItemCheck metricCheck(JsonNode node, String where) {
+        private Optional<ItemCheck> metricCheck(JsonNode node, String where) {
             for (String k : List.of("speaker", "expect")) {
                 if (node.has(k)) {
                     problem(where, "'" + k + "' does not apply to metric items");
@@ -294,16 +294,16 @@ public final class ScorecardLoader {
             OptionalDouble max = bound(node, "max", where);
             if (!node.has("min") && !node.has("max")) {
                 problem(where, "a metric item needs 'min', 'max' or both");
-                return null;
+                return Optional.empty();
             }
             if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
                 problem(where, "'min' " + min.getAsDouble() + " is above 'max' " + max.getAsDouble());
-                return null;
+                return Optional.empty();
             }
             if (min.isEmpty() && max.isEmpty()) {
-                return null;
+                return Optional.empty();
             }
-            return new MetricCheck(metric, min, max);
+            return Optional.of(new MetricCheck(metric, min, max));
         }
 
         private OptionalDouble bound(JsonNode node, String key, String where) {
