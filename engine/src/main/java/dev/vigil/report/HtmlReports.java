@@ -49,6 +49,7 @@ public final class HtmlReports {
     private final Language ui;
     private final Locale locale;
     private final Messages msg;
+    private final Map<String, Object> messageTree;
     private final Template interactionTemplate;
     private final Template agentTemplate;
     private final Template indexTemplate;
@@ -58,6 +59,7 @@ public final class HtmlReports {
         this.ui = ui;
         this.locale = ui.locale();
         this.msg = Messages.of(ui);
+        this.messageTree = msg.tree();
         Mustache.Compiler compiler = Mustache.compiler().zeroIsFalse(true).emptyStringIsFalse(true).withLoader(name -> reader(name + ".mustache"));
         this.interactionTemplate = compile(compiler, "interaction");
         this.agentTemplate = compile(compiler, "agent");
@@ -353,7 +355,7 @@ public final class HtmlReports {
         page.put("lang", ui.code());
         page.put("title", title);
         page.put("root", root);
-        page.put("msg", msg.all());
+        page.put("msg", messageTree);
         return page;
     }
 

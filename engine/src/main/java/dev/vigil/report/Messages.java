@@ -35,9 +35,27 @@ final class Messages {
         }
     }
 
-    /** Every text by key, for templates ({@code {{msg.key}}}). */
-    Map<String, String> all() {
-        return texts;
+    /**
+     * Every text as nested maps split at the dots of the keys, for templates: {@code label.agent} is read as
+     * {@code {{msg.label.agent}}}.
+     */
+    Map<String, Object> tree() {
+        Map<String, Object> root = new TreeMap<>();
+        texts.forEach((key, text) -> {
+            String[] parts = key.split("\\.");
+            Map<String, Object> node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                Object child = node.computeIfAbsent(parts[i], k -> new TreeMap<String, Object>());
+                if (!(child instanceof Map)) {
+                    throw new IllegalStateException("report text key '" + key + "' clashes with a shorter key");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> next = (Map<String, Object>) child;
+                node = next;
+            }
+            node.put(parts[parts.length - 1], text);
+        });
+        return root;
     }
 
     String get(String key) {

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /** Lays out the inline SVG of an agent's score trend: a 0-100 axis, one point per night, oldest on the left. */
 final class TrendChart {
-    static final int WIDTH = 720;
-    static final int HEIGHT = 220;
+    static final int WIDTH = 1040;
+    static final int HEIGHT = 250;
     private static final int LEFT = 44;
     private static final int RIGHT = 20;
     private static final int TOP = 22;
@@ -84,7 +84,7 @@ final class TrendChart {
         }
         int last = out.get(out.size() - 1);
         if (last != n - 1) {
-            if (n - 1 - last < step / 2.0 && out.size() > 1) {
+            if (n - 1 - last <= step / 2.0 && out.size() > 1) {
                 out.remove(out.size() - 1);
             }
             out.add(n - 1);
