@@ -3,7 +3,6 @@ package dev.vigil.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.vigil.model.Category;
 import dev.vigil.model.Channel;
 import dev.vigil.model.Language;
 import java.io.IOException;
@@ -459,10 +458,5 @@ public final class HtmlReports {
             throw new IllegalStateException("missing report resource " + name);
         }
         return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
-
-    /** Categories in vocabulary order, for the legend and the stylesheet's colours. */
-    static List<String> categoryCodes() {
-        return java.util.Arrays.stream(Category.values()).map(Category::code).toList();
     }
 }

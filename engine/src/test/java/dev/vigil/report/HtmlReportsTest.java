@@ -232,6 +232,22 @@ class HtmlReportsTest {
         assertThat(flatten(Messages.of(Language.RU).tree(), "")).isEqualTo(flatten(Messages.of(Language.EN).tree(), ""));
     }
 
+    @Test
+    void everyCategoryChannelAndSpeakerHasALabelInBothLanguages() {
+        for (Language ui : Language.values()) {
+            Messages texts = Messages.of(ui);
+            for (dev.vigil.model.Category c : dev.vigil.model.Category.values()) {
+                assertThat(texts.getOrDefault("category." + c.code(), null)).as(ui + " " + c).isNotBlank();
+            }
+            for (Channel c : Channel.values()) {
+                assertThat(texts.get("channel." + c.code())).isNotBlank();
+            }
+            for (dev.vigil.model.Speaker s : dev.vigil.model.Speaker.values()) {
+                assertThat(texts.get("speaker." + s.code())).isNotBlank();
+            }
+        }
+    }
+
     private static java.util.Set<String> flatten(Map<String, Object> tree, String prefix) {
         java.util.Set<String> keys = new java.util.TreeSet<>();
         tree.forEach((k, v) -> {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,9 +125,5 @@ final class SampleReports {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(html);
         }
-    }
-
-    static Instant startOfNight() {
-        return Instant.parse(NIGHT + "T00:00:00Z");
     }
 }
