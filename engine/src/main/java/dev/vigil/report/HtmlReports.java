@@ -118,6 +118,7 @@ public final class HtmlReports {
         boolean passed = e.path("passed").asBoolean();
         boolean autoFail = e.path("auto_fail").asBoolean();
 
+        int turnCount = t.path("turns").size();
         List<FindingRow> findings = new ArrayList<>();
         Map<Integer, List<TranscriptMarkup.Highlight>> highlights = new LinkedHashMap<>();
         Set<String> categories = new LinkedHashSet<>();
@@ -132,7 +133,8 @@ public final class HtmlReports {
             highlights.computeIfAbsent(turn, k -> new ArrayList<>()).add(new TranscriptMarkup.Highlight(
                     f.path("char_start").asInt(), f.path("char_end").asInt(), category, tooltip));
             findings.add(new FindingRow(number, rule, category, categoryLabel(category),
-                    speakerLabel(f.path("speaker").asText()), "#turn-" + turn, turn + 1,
+                    speakerLabel(f.path("speaker").asText()),
+                    turn >= 0 && turn < turnCount ? "#turn-" + turn : "", turn + 1,
                     offset(f.path("start_ms").asLong()), f.path("text").asText(),
                     percent(f.path("confidence").asDouble(), 0)));
         }
@@ -142,7 +144,7 @@ public final class HtmlReports {
             List<TurnLink> evidence = new ArrayList<>();
             for (JsonNode ev : item.path("evidence")) {
                 int index = ev.asInt();
-                if (index >= 0 && index < findings.size()) {
+                if (index >= 0 && index < findings.size() && !findings.get(index).turnHref().isEmpty()) {
                     FindingRow f = findings.get(index);
                     evidence.add(new TurnLink(f.turnHref(), msg.format("label.turnN", f.turnNumber()),
                             f.categoryLabel()));

@@ -90,6 +90,24 @@ class HtmlReportsTest {
     }
 
     @Test
+    void findingOutsideTheTranscriptIsListedWithoutABrokenLink() {
+        // given a transcript that lost its last turns
+        Evaluation e = ReportFixtures.englishChat();
+        String transcript = "{\"interaction_id\":\"chat-en-0042\",\"language\":\"en\",\"turns\":["
+                + "{\"speaker\":\"agent\",\"start_ms\":0,\"end_ms\":10,\"text\":\"Hi\",\"language\":\"en\"}]}";
+
+        // when
+        Document page = Jsoup.parse(EN.interactionPage(EvaluationJson.line(e), transcript));
+
+        // then
+        assertThat(page.select("table.data tbody tr")).extracting(Element::text)
+                .anySatisfy(row -> assertThat(row).contains("resolution.fixed"));
+        assertThat(page.select("a[href=#turn-4]")).isEmpty();
+        assertThat(page.select("#turn-0 mark").text()).as("the greeting span is clamped to the short text")
+                .isEqualTo("Hi");
+    }
+
+    @Test
     void interactionHeaderShowsScoreVerdictAndAutoFail() {
         Document passed = interactionPage(EN, ReportFixtures.englishChat());
         Document failed = interactionPage(EN, ReportFixtures.russianCall());
