@@ -1,0 +1,464 @@
+package dev.vigil.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import dev.vigil.model.Channel;
+import dev.vigil.model.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders Vigil's static HTML reports: the team index, one page per agent and one per interaction, in English or
+ * Russian. Pages are self-contained apart from the shared stylesheet ({@link #writeAssets(Path)}), link each other
+ * relatively, need no script, and are deterministic: the same input gives byte-identical HTML. Every text from the
+ * data is HTML-escaped. Thread-safe after construction.
+ *
+ * <p>Layout under {@code <out>/reports/}: {@code index.html}, {@code agents/<agent_id>.html},
+ * {@code interactions/<id>.html}, {@code assets/vigil.css}; {@link #fileName(String)} makes an id safe as a file name.
+ * Times are shown in UTC.
+ */
+public final class HtmlReports {
+    private static final String RESOURCES = "/dev/vigil/report/";
+    private static final String CSS = "vigil.css";
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final Language ui;
+    private final Locale locale;
+    private final Messages msg;
+    private final Map<String, Object> messageTree;
+    private final Template interactionTemplate;
+    private final Template agentTemplate;
+    private final Template indexTemplate;
+
+    /** Loads the templates and the texts of {@code ui}, the language of the report's labels. */
+    public HtmlReports(Language ui) {
+        this.ui = ui;
+        this.locale = ui.locale();
+        this.msg = Messages.of(ui);
+        this.messageTree = msg.tree();
+        Mustache.Compiler compiler = Mustache.compiler().zeroIsFalse(true).emptyStringIsFalse(true).withLoader(name -> reader(name + ".mustache"));
+        this.interactionTemplate = compile(compiler, "interaction");
+        this.agentTemplate = compile(compiler, "agent");
+        this.indexTemplate = compile(compiler, "index");
+    }
+
+    /** Writes the shared stylesheet to {@code reportsDir/assets/vigil.css}, creating folders as needed. */
+    public static void writeAssets(Path reportsDir) throws IOException {
+        Path assets = Files.createDirectories(reportsDir.resolve("assets"));
+        try (InputStream in = HtmlReports.class.getResourceAsStream(RESOURCES + CSS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing report resource " + CSS);
+            }
+            Files.write(assets.resolve(CSS), in.readAllBytes());
+        }
+    }
+
+    /**
+     * The file name of an interaction's or agent's page: the id with characters that are unsafe in file names
+     * ({@code / \ : * ? " < > |}, controls, a leading dot) replaced by {@code _}, plus {@code .html}.
+     */
+    public static String fileName(String id) {
+        String safe = id.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        if (safe.isEmpty() || safe.startsWith(".")) {
+            safe = "_" + safe;
+        }
+        return safe + ".html";
+    }
+
+    /** The path of an interaction's page under the reports folder. */
+    public static Path interactionFile(Path reportsDir, String interactionId) {
+        return reportsDir.resolve("interactions").resolve(fileName(interactionId));
+    }
+
+    /** The path of an agent's page under the reports folder. */
+    public static Path agentFile(Path reportsDir, String agentId) {
+        return reportsDir.resolve("agents").resolve(fileName(agentId));
+    }
+
+    // ---------------------------------------------------------------- interaction page
+
+    /**
+     * The page of one interaction ({@code reports/interactions/<id>.html}): its header and score, the scorecard items
+     * with their reasons, the findings, and the transcript with each finding's text highlighted.
+     *
+     * @param evaluationLine its {@code evaluations.jsonl} line ({@link EvaluationJson#line})
+     * @param transcriptJson its {@code transcripts/<id>.json} object ({@link EvaluationJson#transcript})
+     * @throws IllegalArgumentException when either is not valid JSON or lacks a contract field
+     */
+    public String interactionPage(String evaluationLine, String transcriptJson) {
+        JsonNode e = EvaluationJson.parse(evaluationLine);
+        JsonNode t = EvaluationJson.parse(transcriptJson);
+        String id = EvaluationJson.text(e, "interaction_id");
+        String agentId = EvaluationJson.text(e, "agent_id");
+        Channel channel = Channel.fromCode(EvaluationJson.text(e, "channel"));
+        Instant started = Instant.parse(EvaluationJson.text(e, "started_at"));
+        boolean passed = e.path("passed").asBoolean();
+        boolean autoFail = e.path("auto_fail").asBoolean();
+
+        int turnCount = t.path("turns").size();
+        List<FindingRow> findings = new ArrayList<>();
+        Map<Integer, List<TranscriptMarkup.Highlight>> highlights = new LinkedHashMap<>();
+        Set<String> categories = new LinkedHashSet<>();
+        int number = 0;
+        for (JsonNode f : e.path("findings")) {
+            number++;
+            String category = f.path("category").asText();
+            String rule = f.path("rule").asText();
+            int turn = f.path("turn").asInt();
+            categories.add(category);
+            String tooltip = rule + " · " + categoryLabel(category);
+            highlights.computeIfAbsent(turn, k -> new ArrayList<>()).add(new TranscriptMarkup.Highlight(
+                    f.path("char_start").asInt(), f.path("char_end").asInt(), category, tooltip));
+            findings.add(new FindingRow(number, rule, category, categoryLabel(category),
+                    speakerLabel(f.path("speaker").asText()),
+                    turn >= 0 && turn < turnCount ? "#turn-" + turn : "", turn + 1,
+                    offset(f.path("start_ms").asLong()), f.path("text").asText(),
+                    percent(f.path("confidence").asDouble(), 0)));
+        }
+        List<ItemRow> items = new ArrayList<>();
+        for (JsonNode item : e.path("items")) {
+            String outcome = item.path("outcome").asText();
+            List<TurnLink> evidence = new ArrayList<>();
+            for (JsonNode ev : item.path("evidence")) {
+                int index = ev.asInt();
+                if (index >= 0 && index < findings.size() && !findings.get(index).turnHref().isEmpty()) {
+                    FindingRow f = findings.get(index);
+                    evidence.add(new TurnLink(f.turnHref(), msg.format("label.turnN", f.turnNumber()),
+                            f.categoryLabel()));
+                }
+            }
+            items.add(new ItemRow(item.path("id").asText(), sectionLabel(item.path("section").asText()),
+                    outcome, msg.getOrDefault("outcome." + outcome, outcome), item.path("auto_fail").asBoolean(),
+                    item.path("reason").asText(), evidence));
+        }
+        List<Bar> sections = new ArrayList<>();
+        for (JsonNode s : e.path("sections")) {
+            double max = s.path("max").asDouble();
+            double score = s.path("score").asDouble();
+            if (max > 0) {
+                sections.add(bar(sectionLabel(s.path("id").asText()), 100 * score / max,
+                        number(score, 1) + " / " + number(max, 1)));
+            } else {
+                sections.add(new Bar(sectionLabel(s.path("id").asText()), "0", msg.get("label.notApplicable"),
+                        "na"));
+            }
+        }
+        List<Metric> metrics = new ArrayList<>();
+        e.path("metrics").fields().forEachRemaining(m -> metrics.add(new Metric(
+                msg.getOrDefault("metric." + m.getKey(), m.getKey()),
+                m.getValue().isNull() ? "—" : metricValue(m.getKey(), m.getValue().asDouble()))));
+
+        String agentName = e.hasNonNull("agent_name") ? e.get("agent_name").asText() : agentId;
+        List<TurnView> turns = new ArrayList<>();
+        String interactionLanguage = t.path("language").asText();
+        int index = 0;
+        for (JsonNode turn : t.path("turns")) {
+            String speaker = turn.path("speaker").asText();
+            long startMs = turn.path("start_ms").asLong();
+            Instant at = started.plusMillis(startMs);
+            String language = turn.path("language").asText(interactionLanguage);
+            String who = speakerLabel(speaker) + ("agent".equals(speaker) && !agentName.equals(agentId)
+                    ? " · " + agentName : "");
+            turns.add(new TurnView("turn-" + index, index + 1, speakerClass(speaker), who,
+                    channel == Channel.EMAIL ? DATE_TIME.format(at) : CLOCK.format(at), offset(startMs),
+                    TranscriptMarkup.highlight(turn.path("text").asText(), highlights.getOrDefault(index, List.of())),
+                    language.equals(interactionLanguage) ? "" : language, !language.equals(interactionLanguage)));
+            index++;
+        }
+        List<String> attachments = new ArrayList<>();
+        for (JsonNode a : t.path("attachments")) {
+            attachments.add(a.path("name").asText() + " (" + a.path("media_type").asText() + ", "
+                    + bytes(a.path("size_bytes").asLong()) + ")");
+        }
+
+        Map<String, Object> page = base(msg.format("title.interaction", id), "../");
+        page.put("id", id);
+        page.put("agentId", agentId);
+        page.put("agentName", agentName);
+        page.put("agentHref", "../agents/" + href(agentId));
+        page.put("channel", channelLabel(channel));
+        page.put("language", languageLabel(EvaluationJson.text(e, "language")));
+        page.put("date", DATE_TIME.format(started) + " UTC");
+        page.put("duration", duration(Duration.ofMillis(Math.round(e.path("duration_s").asDouble() * 1000))));
+        page.put("scorecard", e.path("scorecard").asText());
+        page.put("source", e.path("source").asText(""));
+        page.put("hasSource", e.hasNonNull("source"));
+        page.put("score", number(e.path("score").asDouble(), 1));
+        page.put("passed", passed);
+        page.put("autoFail", autoFail);
+        page.put("hasCsat", e.hasNonNull("csat"));
+        page.put("csat", e.path("csat").asText(""));
+        page.put("flags", chips(EvaluationJson.strings(e.path("flags"))));
+        page.put("hasFlags", !e.path("flags").isEmpty());
+        page.put("missing", EvaluationJson.strings(e.path("missing")));
+        page.put("hasMissing", !e.path("missing").isEmpty());
+        page.put("sections", sections);
+        page.put("hasSections", !sections.isEmpty());
+        page.put("metrics", metrics);
+        page.put("hasMetrics", !metrics.isEmpty());
+        page.put("items", items);
+        page.put("hasItems", !items.isEmpty());
+        page.put("findings", findings);
+        page.put("hasFindings", !findings.isEmpty());
+        page.put("legend", chips(List.copyOf(categories)));
+        page.put("turns", turns);
+        page.put("attachments", attachments);
+        page.put("hasAttachments", !attachments.isEmpty());
+        return interactionTemplate.execute(page);
+    }
+
+    // ---------------------------------------------------------------- agent page
+
+    /**
+     * The page of one agent ({@code reports/agents/<agent_id>.html}): score with its confidence interval, pass rate,
+     * trend, section scores, weakest items, counts, and the interactions to review.
+     */
+    public String agentPage(AgentPage p) {
+        AgentScorecard c = p.card();
+        List<Bar> sections = new ArrayList<>();
+        c.sectionPercent().forEach((id, pct) -> sections.add(bar(sectionLabel(id), pct, percent(pct / 100, 0))));
+        List<FlaggedRow> flagged = p.flagged().stream()
+                .sorted(Comparator.comparing(FlaggedInteraction::startedAt).thenComparing(FlaggedInteraction::id))
+                .map(f -> new FlaggedRow(f.id(), "../interactions/" + href(f.id()),
+                        DATE_TIME.format(f.startedAt()), channelLabel(f.channel()), number(f.score(), 1),
+                        f.passed(), chips(f.flags())))
+                .toList();
+        TrendChart.View chart = TrendChart.layout(p.trend(), locale, (date, value, n) ->
+                msg.format("chart.tooltip", date, value, n));
+
+        Map<String, Object> page = base(msg.format("title.agent", c.agentName()), "../");
+        page.put("night", p.night());
+        page.put("card", cardView(c, ""));
+        page.put("chart", chart);
+        page.put("hasTrend", !chart.empty());
+        page.put("sections", sections);
+        page.put("hasSections", !sections.isEmpty());
+        page.put("weakest", c.weakestItems());
+        page.put("hasWeakest", !c.weakestItems().isEmpty());
+        page.put("flagged", flagged);
+        page.put("hasFlagged", !flagged.isEmpty());
+        return agentTemplate.execute(page);
+    }
+
+    // ---------------------------------------------------------------- index page
+
+    /** The team page ({@code reports/index.html}): totals and a table of every agent, linking to their pages. */
+    public String indexPage(TeamPage p) {
+        List<CardView> agents = p.agents().stream()
+                .sorted(Comparator.comparing(AgentScorecard::agentName).thenComparing(AgentScorecard::agentId))
+                .map(c -> cardView(c, "agents/"))
+                .toList();
+        int evaluated = 0;
+        double scoreSum = 0;
+        double passSum = 0;
+        int autoFails = 0;
+        int complaints = 0;
+        int escalations = 0;
+        for (AgentScorecard c : p.agents()) {
+            evaluated += c.interactions();
+            scoreSum += c.meanScore() * c.interactions();
+            passSum += c.passRate() * c.interactions();
+            autoFails += c.autoFails();
+            complaints += c.complaints();
+            escalations += c.escalations();
+        }
+        Map<String, Object> page = base(msg.format("title.team", p.night()), "");
+        page.put("night", p.night());
+        page.put("agents", agents);
+        page.put("hasAgents", !agents.isEmpty());
+        page.put("agentCount", agents.size());
+        page.put("interactions", p.interactions());
+        page.put("meanScore", evaluated == 0 ? "—" : number(scoreSum / evaluated, 1));
+        page.put("meanBand", evaluated == 0 ? "na" : band(scoreSum / evaluated));
+        page.put("passRate", evaluated == 0 ? "—" : percent(passSum / evaluated, 0));
+        page.put("autoFails", autoFails);
+        page.put("complaints", complaints);
+        page.put("escalations", escalations);
+        page.put("quarantined", p.quarantined());
+        page.put("hasQuarantine", p.quarantined() > 0);
+        return indexTemplate.execute(page);
+    }
+
+    // ---------------------------------------------------------------- view models (read by the templates)
+
+    record Chip(String code, String label) {
+    }
+
+    record Bar(String label, String width, String value, String band) {
+    }
+
+    record Metric(String label, String value) {
+    }
+
+    record TurnLink(String href, String label, String title) {
+    }
+
+    record FindingRow(int number, String rule, String category, String categoryLabel, String speaker,
+                      String turnHref, int turnNumber, String time, String text, String confidence) {
+    }
+
+    record ItemRow(String id, String section, String outcome, String outcomeLabel, boolean autoFail, String reason,
+                   List<TurnLink> evidence) {
+    }
+
+    record TurnView(String anchor, int number, String speakerClass, String speaker, String clock, String offset,
+                    String html, String language, boolean otherLanguage) {
+    }
+
+    record FlaggedRow(String id, String href, String date, String channel, String score, boolean passed,
+                      List<Chip> flags) {
+    }
+
+    record CardView(String id, String name, String href, String team, boolean hasTeam, String period,
+                    int interactions, int chats, int emails, int calls, String meanScore, String meanSort,
+                    String ci, String ciLow, String ciHigh, String band, String passRate, String passSort,
+                    int autoFails, int complaints, int escalations, String csat, String csatSort, String weakest,
+                    boolean single) {
+    }
+
+    private CardView cardView(AgentScorecard c, String hrefPrefix) {
+        String csat = c.meanCsat().isPresent() ? number(c.meanCsat().getAsDouble(), 1) : "—";
+        return new CardView(c.agentId(), c.agentName(), hrefPrefix + href(c.agentId()), c.team(),
+                !c.team().isEmpty(), c.period(), c.interactions(), c.chats(), c.emails(), c.calls(),
+                number(c.meanScore(), 1), sortKey(c.meanScore()),
+                msg.format("label.ciRange", number(c.ciLow(), 1), number(c.ciHigh(), 1)),
+                number(c.ciLow(), 1), number(c.ciHigh(), 1), band(c.meanScore()),
+                percent(c.passRate(), 0), sortKey(c.passRate()), c.autoFails(), c.complaints(), c.escalations(),
+                csat, c.meanCsat().isPresent() ? sortKey(c.meanCsat().getAsDouble()) : "-1",
+                String.join(", ", c.weakestItems()), c.interactions() < 2);
+    }
+
+    private Map<String, Object> base(String title, String root) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("lang", ui.code());
+        page.put("title", title);
+        page.put("root", root);
+        page.put("msg", messageTree);
+        return page;
+    }
+
+    private List<Chip> chips(List<String> codes) {
+        return codes.stream().map(c -> new Chip(c, categoryLabel(c))).toList();
+    }
+
+    private Bar bar(String label, double pct, String value) {
+        double clamped = Math.max(0, Math.min(100, pct));
+        return new Bar(label, String.format(Locale.ROOT, "%.1f", clamped), value, band(clamped));
+    }
+
+    /** Display bands only (not the scorecard's pass threshold): 80 and above good, 60 and above fair. */
+    private static String band(double score) {
+        return score >= 80 ? "good" : score >= 60 ? "fair" : "poor";
+    }
+
+    private String categoryLabel(String code) {
+        return msg.getOrDefault("category." + code, code);
+    }
+
+    private String sectionLabel(String id) {
+        return msg.getOrDefault("section." + id, id);
+    }
+
+    private String speakerLabel(String code) {
+        return msg.getOrDefault("speaker." + code, code);
+    }
+
+    private static String speakerClass(String code) {
+        return switch (code) {
+            case "agent", "customer" -> code;
+            default -> "unknown";
+        };
+    }
+
+    private String channelLabel(Channel c) {
+        return msg.get("channel." + c.code());
+    }
+
+    private String languageLabel(String code) {
+        return msg.getOrDefault("language." + code, code);
+    }
+
+    private String number(double value, int decimals) {
+        return String.format(locale, "%." + decimals + "f", value);
+    }
+
+    private String percent(double share, int decimals) {
+        return msg.format("fmt.percent", number(share * 100, decimals));
+    }
+
+    private String metricValue(String name, double value) {
+        if (name.endsWith("_ratio")) {
+            return percent(value, 0);
+        }
+        if (name.endsWith("_s")) {
+            return msg.format("fmt.seconds", number(value, 1));
+        }
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%d", (long) value) : number(value, 2);
+    }
+
+    private static String sortKey(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private String bytes(long size) {
+        if (size < 1024) {
+            return msg.format("fmt.bytes", size);
+        }
+        return msg.format("fmt.kilobytes", number(size / 1024.0, size < 10 * 1024 ? 1 : 0));
+    }
+
+    private static String offset(long ms) {
+        return duration(Duration.ofMillis(ms));
+    }
+
+    private static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** The file name of an id's page, percent-encoded for use in a relative link. */
+    static String href(String id) {
+        return URLEncoder.encode(fileName(id), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Template compile(Mustache.Compiler compiler, String name) {
+        try (Reader r = reader(name + ".mustache")) {
+            return compiler.compile(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + name, e);
+        }
+    }
+
+    private static Reader reader(String name) {
+        InputStream in = HtmlReports.class.getResourceAsStream(RESOURCES + name);
+        if (in == null) {
+            throw new IllegalStateException("missing report resource " + name);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}

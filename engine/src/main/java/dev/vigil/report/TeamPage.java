@@ -1,0 +1,19 @@
+package dev.vigil.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link HtmlReports#indexPage(TeamPage)} shows about the team.
+ *
+ * @param night        the night the report was made for
+ * @param agents       every agent's scorecard, in any order (shown by agent name, then id)
+ * @param interactions interactions evaluated
+ * @param quarantined  inputs rejected into {@code quarantine.csv}
+ */
+public record TeamPage(String night, List<AgentScorecard> agents, int interactions, int quarantined) {
+    public TeamPage {
+        Objects.requireNonNull(night, "night");
+        agents = List.copyOf(agents);
+    }
+}

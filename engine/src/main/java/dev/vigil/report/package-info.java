@@ -1,0 +1,23 @@
+/**
+ * Vigil's outputs: the contract's {@code evaluations.jsonl} lines and transcripts, the per-agent roll-up behind
+ * {@code scorecards.csv}, {@code quarantine.csv}, and the static HTML reports.
+ *
+ * <p>Everything works from the JSON strings the nightly job stores, one interaction at a time, so a night never has
+ * to fit in memory, and every writer is deterministic (same input, byte-identical output).
+ *
+ * <pre>{@code
+ * String line = EvaluationJson.line(evaluation);                  // store it; append to evaluations.jsonl
+ * String transcript = EvaluationJson.transcript(evaluation.interaction());
+ *
+ * TeamRollup team = new TeamRollup("2026-11-21", roster);         // then stream the night back
+ * for (String l : storedLines) team.add(EvaluationJson.summary(l));
+ * ScorecardsCsv.write(writer, team.scorecards());
+ *
+ * HtmlReports html = new HtmlReports(Language.RU);                // labels in Russian
+ * HtmlReports.writeAssets(reportsDir);
+ * Files.writeString(HtmlReports.interactionFile(reportsDir, id), html.interactionPage(line, transcript));
+ * Files.writeString(HtmlReports.agentFile(reportsDir, agentId), html.agentPage(new AgentPage(card, night, trend, flagged)));
+ * Files.writeString(reportsDir.resolve("index.html"), html.indexPage(new TeamPage(night, team.scorecards(), n, rejected)));
+ * }</pre>
+ */
+package dev.vigil.report;
