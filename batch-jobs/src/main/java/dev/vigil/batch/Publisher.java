@@ -65,7 +65,7 @@ public class Publisher {
                         w.write(line);
                         w.write('\n');
                         Files.writeString(out.resolve(OutputNames.transcript(id)), transcript, StandardCharsets.UTF_8);
-                        Files.writeString(reports.resolve(OutputNames.interactionPage(id)),
+                        Files.writeString(HtmlReports.interactionFile(reports, id),
                                 html.interactionPage(line, transcript), StandardCharsets.UTF_8);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -118,7 +118,7 @@ public class Publisher {
                         .map(t -> new TrendPoint(t.night(), t.meanScore(), t.interactions())).toList();
                 var page = new AgentPage(cards.get(agent[0]), p.night().toString(), trend, List.copyOf(flagged));
                 try {
-                    Files.writeString(reports.resolve(OutputNames.agentPage(agent[0])), html.agentPage(page),
+                    Files.writeString(HtmlReports.agentFile(reports, agent[0]), html.agentPage(page),
                             StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -132,9 +132,8 @@ public class Publisher {
                 flush.run();
                 agent[0] = s.agentId();
             }
-            if (!s.passed() || !s.flags().isEmpty()) {
-                flagged.add(new FlaggedInteraction(s.interactionId(), s.startedAt(), s.channel(), s.score(),
-                        s.passed(), s.flags()));
+            if (s.needsReview()) {
+                flagged.add(FlaggedInteraction.of(s));
             }
         });
         flush.run();

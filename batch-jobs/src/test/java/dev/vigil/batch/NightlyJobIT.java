@@ -185,7 +185,7 @@ class NightlyJobIT {
         assertThat(CrashInjection.CALLS.get()).isLessThanOrEqualTo(chats.size() + quarantinedNight1)
                 .isGreaterThanOrEqualTo(chats.size());
         String agent = readEvaluations(out2).get(0).path("agent_id").asText();
-        String agentPage = Files.readString(out2.resolve("reports/" + dev.vigil.report.OutputNames.agentPage(agent)));
+        String agentPage = Files.readString(dev.vigil.report.HtmlReports.agentFile(out2.resolve("reports"), agent));
         assertThat(agentPage).contains("2026-11-23").contains("2026-11-24");
     }
 

@@ -81,11 +81,7 @@ public final class HtmlReports {
      * ({@code / \ : * ? " < > |}, controls, a leading dot) replaced by {@code _}, plus {@code .html}.
      */
     public static String fileName(String id) {
-        String safe = id.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        if (safe.isEmpty() || safe.startsWith(".")) {
-            safe = "_" + safe;
-        }
-        return safe + ".html";
+        return OutputNames.stem(id) + ".html";
     }
 
     /** The path of an interaction's page under the reports folder. */

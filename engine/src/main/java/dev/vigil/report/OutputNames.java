@@ -1,32 +1,18 @@
 package dev.vigil.report;
 
-/** File names of per-interaction and per-agent outputs, safe on every file system and in URLs. */
+/** File names of per-interaction and per-agent outputs: the id, made safe on every file system. */
 public final class OutputNames {
     private OutputNames() {
     }
 
     /**
-     * A file-name stem for an id: letters, digits, {@code .}, {@code _} and {@code -} are kept, anything else becomes
-     * {@code _}; a leading dot is replaced so that no output is hidden.
+     * A file-name stem for an id: characters that are unsafe in file names ({@code / \ : * ? " < > |}, controls) are
+     * replaced by {@code _}, and a leading dot or an empty id gets a leading {@code _} so that no output is hidden.
+     * Letters of any script are kept.
      */
     public static String stem(String id) {
-        var sb = new StringBuilder(id.length());
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean safe = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || (c == '.' && i > 0));
-            sb.append(safe ? c : '_');
-        }
-        return sb.isEmpty() ? "_" : sb.toString();
-    }
-
-    /** {@code interactions/<stem>.html}, relative to {@code reports/}. */
-    public static String interactionPage(String interactionId) {
-        return "interactions/" + stem(interactionId) + ".html";
-    }
-
-    /** {@code agents/<stem>.html}, relative to {@code reports/}. */
-    public static String agentPage(String agentId) {
-        return "agents/" + stem(agentId) + ".html";
+        String safe = id.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
     }
 
     /** {@code transcripts/<stem>.json}, relative to the output folder. */
