@@ -76,17 +76,18 @@ public final class InboxLoader {
             return InboxConfig.defaults();
         }
         ConfigFile parsed;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            parsed = YAML.readValue(reader, ConfigFile.class);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             JsonParser parser = YAML.createParser(reader)) {
+            if (parser.nextToken() == null) {
+                return InboxConfig.defaults(); // empty, or only comments
+            }
+            parsed = YAML.readValue(parser, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", ", " (known keys: ", ")"));
-            throw invalid(file, e.getLocation(), "unknown key '" + path(e) + "'" + known);
+            throw invalid(file, tokenLocation(e), "unknown key '" + path(e) + "'" + known);
         } catch (JsonMappingException e) {
-            if (e.getLocation() == null && e.getPath().isEmpty()) {
-                return InboxConfig.defaults(); // an empty document
-            }
-            throw invalid(file, e.getLocation(), "key '" + path(e) + "': " + e.getOriginalMessage());
+            throw invalid(file, tokenLocation(e), "key '" + path(e) + "': " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw invalid(file, e.getLocation(), "invalid YAML: " + e.getOriginalMessage());
         } catch (CharacterCodingException e) {
@@ -250,23 +251,67 @@ public final class InboxLoader {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** Where the offending token starts; the exception's own location can be the end of the value. */
+    private static JsonLocation tokenLocation(JsonMappingException e) {
+        if (e.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null) {
+            return p.currentTokenLocation();
+        }
+        return e.getLocation();
+    }
+
     private static InvalidInboxException invalid(Path file, JsonLocation location, String problem) {
         OptionalInt line = location == null || location.getLineNr() <= 0 ? OptionalInt.empty()
                 : OptionalInt.of(location.getLineNr());
         return new InvalidInboxException(file, line, problem);
     }
 
-    /** The shape of {@code vigil.yaml}. */
-    private record ConfigFile(
-            @JsonProperty("company") CompanyFile company,
-            @JsonProperty("language") Language language,
-            @JsonProperty("scorecard") String scorecard,
-            @JsonProperty("report_language") Language reportLanguage,
-            @JsonProperty("max_file_mb") @JsonDeserialize(using = PositiveNumberDeserializer.class) Double maxFileMb,
-            @JsonProperty("timezone") ZoneId timezone) {
+    /** The shape of {@code vigil.yaml}; a plain class so that Jackson reports unknown keys where they are. */
+    @SuppressWarnings("unused")
+    private static final class ConfigFile {
+        @JsonProperty("company") CompanyFile company;
+        @JsonProperty("language") Language language;
+        @JsonProperty("scorecard") String scorecard;
+        @JsonProperty("report_language") Language reportLanguage;
+        @JsonProperty("max_file_mb") @JsonDeserialize(using = PositiveNumberDeserializer.class) Double maxFileMb;
+        @JsonProperty("timezone") ZoneId timezone;
+
+        CompanyFile company() {
+            return company;
+        }
+
+        Language language() {
+            return language;
+        }
+
+        String scorecard() {
+            return scorecard;
+        }
+
+        Language reportLanguage() {
+            return reportLanguage;
+        }
+
+        Double maxFileMb() {
+            return maxFileMb;
+        }
+
+        ZoneId timezone() {
+            return timezone;
+        }
     }
 
-    private record CompanyFile(@JsonProperty("name") String name, @JsonProperty("aliases") List<String> aliases) {
+    @SuppressWarnings("unused")
+    private static final class CompanyFile {
+        @JsonProperty("name") String name;
+        @JsonProperty("aliases") List<String> aliases;
+
+        String name() {
+            return name;
+        }
+
+        List<String> aliases() {
+            return aliases;
+        }
     }
 
     private static final class LanguageDeserializer extends JsonDeserializer<Language> {
