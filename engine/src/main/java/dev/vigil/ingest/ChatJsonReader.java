@@ -38,7 +38,9 @@ final class ChatJsonReader implements InteractionReader {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw context.reject("invalid JSON" + where + ": " + e.getOriginalMessage(), e);
+            String problem = e.getOriginalMessage();
+            int marker = problem.indexOf(" (start marker at");
+            throw context.reject("invalid JSON" + where + ": " + (marker < 0 ? problem : problem.substring(0, marker)), e);
         }
         if (root == null || !root.isObject()) {
             throw context.reject("invalid chat JSON: the top level must be an object");

@@ -52,7 +52,7 @@ final class CsvChatReader implements InteractionReader {
             for (CSVRecord r : parser) {
                 String row = "row " + (r.getRecordNumber() + 1);
                 if (!r.isConsistent()) {
-                    throw context.reject(row + " has " + r.size() + " fields, the header has " + header.size());
+                    throw context.reject(row + " has " + r.size() + " field(s), the header has " + header.size());
                 }
                 String speakerText = get(r, "speaker").toLowerCase(Locale.ROOT);
                 Speaker speaker = switch (speakerText) {
