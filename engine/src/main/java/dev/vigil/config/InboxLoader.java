@@ -87,6 +87,10 @@ public final class InboxLoader {
                     .map(String::valueOf).sorted().collect(Collectors.joining(", ", " (known keys: ", ")"));
             throw invalid(file, tokenLocation(e), "unknown key '" + path(e) + "'" + known);
         } catch (JsonMappingException e) {
+            if (e.getPath().isEmpty()) {
+                throw invalid(file, tokenLocation(e), "expected a mapping of keys such as 'company:' and "
+                        + "'language:' at the top level");
+            }
             throw invalid(file, tokenLocation(e), "key '" + path(e) + "': " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw invalid(file, e.getLocation(), "invalid YAML: " + e.getOriginalMessage());

@@ -45,9 +45,9 @@ final class ChatJsonReader implements InteractionReader {
         if (root == null || !root.isObject()) {
             throw context.reject("invalid chat JSON: the top level must be an object");
         }
-        Optional<String> id = optionalText(root, "id", context);
+        Optional<String> id = optionalText(root, "id", "id", context);
         Channel channel = Channel.CHAT;
-        Optional<String> channelText = optionalText(root, "channel", context);
+        Optional<String> channelText = optionalText(root, "channel", "channel", context);
         if (channelText.isPresent()) {
             try {
                 channel = Channel.fromCode(channelText.get());
@@ -55,11 +55,11 @@ final class ChatJsonReader implements InteractionReader {
                 throw context.reject("field 'channel': '" + channelText.get() + "' is not chat, email or call");
             }
         }
-        Optional<Instant> startedAt = optionalText(root, "started_at", context).isPresent()
+        Optional<Instant> startedAt = optionalText(root, "started_at", "started_at", context).isPresent()
                 ? Optional.of(context.timestamp(root.get("started_at").asText(), "field 'started_at'"))
                 : Optional.empty();
         Optional<Language> language = Optional.empty();
-        Optional<String> languageText = optionalText(root, "language", context);
+        Optional<String> languageText = optionalText(root, "language", "language", context);
         if (languageText.isPresent()) {
             try {
                 language = Optional.of(Language.fromCode(languageText.get()));
@@ -75,12 +75,12 @@ final class ChatJsonReader implements InteractionReader {
             throw context.reject("field 'agent' must be an object with 'id' and optional 'name'");
         }
         String agentId = requiredText(agentNode, "agent.id", "id", context);
-        Person agent = context.agentById(agentId, optionalText(agentNode, "name", context));
+        Person agent = context.agentById(agentId, optionalText(agentNode, "agent.name", "name", context));
         Optional<Person> customer = Optional.empty();
         JsonNode customerNode = root.get("customer");
         if (customerNode != null && customerNode.isObject()) {
-            Optional<String> cid = optionalText(customerNode, "id", context);
-            Optional<String> cname = optionalText(customerNode, "name", context);
+            Optional<String> cid = optionalText(customerNode, "customer.id", "id", context);
+            Optional<String> cname = optionalText(customerNode, "customer.name", "name", context);
             if (cid.isPresent() || cname.isPresent()) {
                 customer = Optional.of(new Person(cid.or(() -> cname).get(), cname));
             }
@@ -131,14 +131,14 @@ final class ChatJsonReader implements InteractionReader {
         return new Conversation(id, channel, startedAt, language, agent, customer, messages, List.of(), csat);
     }
 
-    private static Optional<String> optionalText(JsonNode node, String field, ReadContext context)
+    private static Optional<String> optionalText(JsonNode node, String path, String field, ReadContext context)
             throws RejectedInputException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return Optional.empty();
         }
         if (!v.isValueNode() || v.isBoolean()) {
-            throw context.reject("field '" + field + "' must be a string");
+            throw context.reject("field '" + path + "' must be a string");
         }
         return Optional.of(v.asText().trim()).filter(s -> !s.isEmpty());
     }

@@ -106,6 +106,24 @@ class InboxLoaderTest {
     }
 
     @Test
+    void rejectsAYamlDocumentThatIsNotAMapping() throws IOException {
+        write("vigil.yaml", "- company\n- language\n");
+
+        assertThatThrownBy(() -> InboxLoader.load(inbox)).isInstanceOf(InvalidInboxException.class)
+                .hasMessageContaining("line 1").hasMessageContaining("expected a mapping of keys");
+    }
+
+    @Test
+    void rejectsARosterLanguageThatIsNotSupported() throws IOException {
+        write("agents.csv", "agent_id,name,email,team,language\nj.carter,John Carter,,,de\n");
+
+        InvalidInboxException e = catchThrowableOfType(InvalidInboxException.class, () -> InboxLoader.load(inbox));
+
+        assertThat(e.line()).isEqualTo(OptionalInt.of(2));
+        assertThat(e.problem()).isEqualTo("unsupported language 'de' (supported: en, ru)");
+    }
+
+    @Test
     void rejectsInvalidYamlSyntax() throws IOException {
         write("vigil.yaml", "company:\n  name: [unclosed\n");
 
