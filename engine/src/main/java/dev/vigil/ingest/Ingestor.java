@@ -61,7 +61,9 @@ public final class Ingestor {
             conversation = reader.read(input, context);
             return assemble(input, conversation, context);
         } catch (RuntimeException e) {
-            throw context.reject("cannot read the " + reader.format() + ": " + e.getMessage(), e);
+            // a library failed in a way the reader did not foresee; the file is still only quarantined
+            throw context.reject("cannot read the " + reader.format() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
 
@@ -80,12 +82,25 @@ public final class Ingestor {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new RejectedInputException(file, "scan", "cannot read the file: " + e, e);
+            throw new RejectedInputException(file, "scan", "cannot read the file: " + describe(e), e);
         }
         Path name = file.getFileName();
         String type = MediaType.parse(tika.detect(bytes, name == null ? null : name.toString()))
                 .getBaseType().toString();
         return new InputFile(file, bytes, type);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "file not found";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String megabytes(long bytes) {

@@ -19,8 +19,10 @@ final class TextDecoder {
     /** Legacy charsets that exports from Russian and Western desktop tools use. */
     private static final Set<String> LEGACY = Set.of("windows-1251", "koi8-r", "ibm866", "iso-8859-5",
             "windows-1252", "iso-8859-1", "utf-16le", "utf-16be");
-    /** The least {@link CharsetMatch#getConfidence()} (0-100) accepted for a legacy charset. */
-    static final int MIN_CONFIDENCE = 30;
+    /** The least {@link CharsetMatch#getConfidence()} (0-100) considered for a legacy charset. */
+    static final int MIN_CONFIDENCE = 10;
+    /** The least {@link #plausibility} accepted for a legacy charset. */
+    static final double MIN_PLAUSIBILITY = 0.6;
 
     private TextDecoder() {
     }
@@ -31,8 +33,8 @@ final class TextDecoder {
     }
 
     /**
-     * Decodes an export: strict UTF-8 first, else a Cyrillic or Western legacy charset that Tika's
-     * {@link CharsetDetector} recognises with good confidence, else rejects.
+     * Decodes an export: strict UTF-8 first, else the Cyrillic or Western legacy charset among Tika's
+     * {@link CharsetDetector} candidates that gives the most {@link #plausibility plausible} text, else rejects.
      */
     static String export(InputFile file, ReadContext context) throws RejectedInputException {
         return export(file.bytes(), context);
@@ -46,17 +48,72 @@ final class TextDecoder {
         }
         CharsetDetector detector = new CharsetDetector();
         detector.setText(bytes);
+        String best = null;
+        double bestRank = 0;
         for (CharsetMatch match : detector.detectAll()) {
             String name = match.getName().toLowerCase(Locale.ROOT);
-            if (match.getConfidence() >= MIN_CONFIDENCE && LEGACY.contains(name) && Charset.isSupported(name)) {
-                var legacy = tryDecode(bytes, Charset.forName(name));
-                if (legacy.text() != null && !hasControlCharacters(legacy.text())) {
-                    return stripBom(legacy.text());
-                }
+            if (match.getConfidence() < MIN_CONFIDENCE || !LEGACY.contains(name) || !Charset.isSupported(name)) {
+                continue;
             }
+            var legacy = tryDecode(bytes, Charset.forName(name));
+            double plausibility = legacy.text() == null ? 0 : plausibility(legacy.text());
+            double rank = plausibility * 100 + match.getConfidence();
+            if (plausibility >= MIN_PLAUSIBILITY && rank > bestRank) {
+                best = legacy.text();
+                bestRank = rank;
+            }
+        }
+        if (best != null) {
+            return stripBom(best);
         }
         throw context.reject("undecodable charset: " + decoded.problem()
                 + " and no Cyrillic or Western charset recognised with confidence");
+    }
+
+    /**
+     * How much a decoded text looks like real Russian or Western text, in [0, 1]. Tika's detector is unsure on short
+     * text (a two-line windows-1251 chat scores 20 of 100, below GB18030), so its candidates are checked: control
+     * characters mean a wrong charset; Cyrillic letters outside the Russian (and Ukrainian, Belarusian) alphabet or
+     * mostly in upper case mean a confusion between Cyrillic charsets (KOI8-R read as windows-1251 swaps case);
+     * mostly accented Latin letters mean Cyrillic bytes read as a Western charset.
+     */
+    static double plausibility(String text) {
+        int cyrillic = 0;
+        int standard = 0;
+        int lower = 0;
+        int latin = 0;
+        int accented = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                return 0;
+            }
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (script == Character.UnicodeScript.CYRILLIC) {
+                cyrillic++;
+                if ((c >= '\u0410' && c <= '\u044F') || "ЁёІіЇїЄєҐґЎў".indexOf(c) >= 0) {
+                    standard++;
+                }
+                if (Character.isLowerCase(c)) {
+                    lower++;
+                }
+            } else if (script == Character.UnicodeScript.LATIN) {
+                latin++;
+                if (c > 0x7F) {
+                    accented++;
+                }
+            }
+        }
+        if (latin >= cyrillic && latin > 0) {
+            return accented > latin * 0.2 ? 0 : 1;
+        }
+        if (cyrillic == 0) {
+            return 1;
+        }
+        return (double) standard / cyrillic * (0.5 + 0.5 * lower / cyrillic);
     }
 
     /**
@@ -110,7 +167,4 @@ final class TextDecoder {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static boolean hasControlCharacters(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f');
-    }
 }

@@ -168,7 +168,7 @@ class QuarantineTest {
         RejectedInputException e = rejected(inbox, "chats/gone.json");
 
         assertThat(e.stage()).isEqualTo("scan");
-        assertThat(e.reason()).startsWith("cannot read the file");
+        assertThat(e.reason()).isEqualTo("cannot read the file: file not found");
     }
 
     @Test
