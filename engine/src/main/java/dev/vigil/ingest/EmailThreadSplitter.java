@@ -58,8 +58,11 @@ final class EmailThreadSplitter {
         return parts.stream().filter(p -> !p.text().isBlank()).toList();
     }
 
+    /** Deeper quotes stay in the last part: real threads are far shallower, and recursion must stay bounded. */
+    static final int MAX_DEPTH = 50;
+
     private static void split(List<String> lines, int depth, String header, List<Part> out) {
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < lines.size() && depth < MAX_DEPTH; i++) {
             int headerLines = attribution(lines, i);
             if (headerLines > 0) {
                 out.add(new Part(depth, join(lines.subList(0, i)), header));

@@ -56,10 +56,8 @@ public final class Ingestor {
         }
         InteractionReader reader = choice.reader().get();
         ReadContext context = new ReadContext(file, inbox);
-        Conversation conversation;
         try {
-            conversation = reader.read(input, context);
-            return assemble(input, conversation, context);
+            return assemble(input, reader.read(input, context), context);
         } catch (RuntimeException e) {
             // a library failed in a way the reader did not foresee; the file is still only quarantined
             throw context.reject("cannot read the " + reader.format() + ": "
@@ -85,9 +83,13 @@ public final class Ingestor {
             throw new RejectedInputException(file, "scan", "cannot read the file: " + describe(e), e);
         }
         Path name = file.getFileName();
-        String type = MediaType.parse(tika.detect(bytes, name == null ? null : name.toString()))
-                .getBaseType().toString();
-        return new InputFile(file, bytes, type);
+        try {
+            String type = MediaType.parse(tika.detect(bytes, name == null ? null : name.toString()))
+                    .getBaseType().toString();
+            return new InputFile(file, bytes, type);
+        } catch (RuntimeException e) {
+            throw new RejectedInputException(file, "scan", "cannot detect the file type: " + e.getMessage(), e);
+        }
     }
 
     private static String describe(IOException e) {

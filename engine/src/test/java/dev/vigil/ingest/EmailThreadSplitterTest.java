@@ -61,6 +61,17 @@ class EmailThreadSplitterTest {
     }
 
     @Test
+    void stopsSplittingAtTheMaximumDepth() {
+        String body = String.join("\n", java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> ">".repeat(i) + " level " + i).toList());
+
+        var parts = EmailThreadSplitter.split(body);
+
+        assertThat(parts).hasSize(EmailThreadSplitter.MAX_DEPTH + 1);
+        assertThat(parts.get(0).text()).isEqualTo("level 0");
+    }
+
+    @Test
     void readsDatesOfRussianAndEnglishAttributions() {
         assertThat(EmailThreadSplitter.date("21 ноября 2026 г., в 10:15, Анна <a@x.example> написал(а):",
                 ZoneOffset.UTC)).contains(ZonedDateTime.of(2026, 11, 21, 10, 15, 0, 0, ZoneOffset.UTC));
