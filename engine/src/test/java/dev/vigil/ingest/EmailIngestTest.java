@@ -194,6 +194,37 @@ class EmailIngestTest {
     }
 
     @Test
+    void splitsAnOutlookHtmlReplyInWindows1251() throws RejectedInputException {
+        String text = eml("""
+                From: Анна Иванова <anna.ivanova@svyaz.example>
+                To: olga@example.org
+                Subject: RE: Счёт
+                Date: Mon, 23 Nov 2026 09:00:00 +0300
+                MIME-Version: 1.0
+                Content-Type: text/html; charset="windows-1251"
+                Content-Transfer-Encoding: 8bit
+                """, """
+                <html><body><div class="WordSection1">
+                <p>Ольга, здравствуйте!</p><p>Счёт исправлен, приносим извинения.</p>
+                <div style="border-top:solid #E1E1E1 1.0pt"><p><b>От:</b> Ольга &lt;olga@example.org&gt;<br>
+                <b>Отправлено:</b> 22 ноября 2026 г. 20:10<br><b>Кому:</b> Анна Иванова<br><b>Тема:</b> Счёт</p></div>
+                <p>В счёте лишние 300 рублей.</p>
+                </div></body></html>
+                """);
+        var inbox = InboxFixture.withRoster(root).file("vigil.yaml", "timezone: Europe/Moscow\n")
+                .file("emails/outlook-ru.eml", text, Charset.forName("windows-1251"));
+
+        Interaction mail = read(inbox, "emails/outlook-ru.eml");
+
+        assertThat(mail.turns()).extracting(Turn::speaker).containsExactly(Speaker.CUSTOMER, Speaker.AGENT);
+        assertThat(mail.turns()).extracting(Turn::text).containsExactly(
+                "В счёте лишние 300 рублей.", "Ольга, здравствуйте!\n\nСчёт исправлен, приносим извинения.");
+        assertThat(mail.startedAt()).isEqualTo(Instant.parse("2026-11-22T17:10:00Z"));
+        assertThat(mail.duration()).isEqualTo(Duration.ofHours(12).plusMinutes(50));
+        assertThat(mail.language()).isEqualTo(Language.RU);
+    }
+
+    @Test
     void prefersThePlainAlternativeAndListsAttachments() throws RejectedInputException {
         var inbox = InboxFixture.withRoster(root).file("emails/attach.eml", eml("""
                 From: Sam Lee <sam@example.com>
