@@ -2,6 +2,8 @@ package dev.vigil.config;
 
 import dev.vigil.model.CompanyProfile;
 import dev.vigil.model.Language;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,10 +14,11 @@ import java.util.Optional;
  * @param defaultLanguage  the language assumed when detection is unsure
  * @param scorecard        the scorecard id to use; empty means the default for the interaction's language
  * @param reportLanguage   the language of the HTML reports; empty means the default language
- * @param maxFileBytes     files larger than this are quarantined
+ * @param maxFileBytes     files larger than this (in bytes) are quarantined
+ * @param timezone         the zone of timestamps written without an offset in exports (plain text, CSV, chat JSON)
  */
 public record InboxConfig(CompanyProfile company, Language defaultLanguage, Optional<String> scorecard,
-                          Optional<Language> reportLanguage, long maxFileBytes) {
+                          Optional<Language> reportLanguage, long maxFileBytes, ZoneId timezone) {
     public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
 
     public InboxConfig {
@@ -23,15 +26,22 @@ public record InboxConfig(CompanyProfile company, Language defaultLanguage, Opti
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         Objects.requireNonNull(scorecard, "scorecard");
         Objects.requireNonNull(reportLanguage, "reportLanguage");
+        Objects.requireNonNull(timezone, "timezone");
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive");
         }
     }
 
+    /** The settings with timestamps without an offset read as UTC (the signature before {@code timezone} was added). */
+    public InboxConfig(CompanyProfile company, Language defaultLanguage, Optional<String> scorecard,
+                       Optional<Language> reportLanguage, long maxFileBytes) {
+        this(company, defaultLanguage, scorecard, reportLanguage, maxFileBytes, ZoneOffset.UTC);
+    }
+
     /** The defaults used when an inbox has no {@code vigil.yaml}. */
     public static InboxConfig defaults() {
         return new InboxConfig(new CompanyProfile("", java.util.List.of()), Language.EN, Optional.empty(),
-                Optional.empty(), DEFAULT_MAX_FILE_BYTES);
+                Optional.empty(), DEFAULT_MAX_FILE_BYTES, ZoneOffset.UTC);
     }
 
     public Language effectiveReportLanguage() {

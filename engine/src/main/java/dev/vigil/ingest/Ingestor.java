@@ -1,18 +1,46 @@
 package dev.vigil.ingest;
 
 import dev.vigil.config.Inbox;
+import dev.vigil.config.Survey;
 import dev.vigil.model.Interaction;
+import dev.vigil.model.Language;
+import dev.vigil.model.TimeSpan;
+import dev.vigil.model.Turn;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.apache.tika.Tika;
+import org.apache.tika.mime.MediaType;
 
 /**
  * Turns one inbox file into an {@link Interaction}: checks size and type (Tika detection), parses the format, resolves
  * the agent against the roster and detects the language per turn and per interaction. Thread-safe.
  */
 public final class Ingestor {
-    private final Inbox inbox;
+    private static final double MB = 1024.0 * 1024.0;
 
+    private final Inbox inbox;
+    private final InputFormats formats;
+    private final LanguageDetector languages;
+    private final Tika tika = new Tika();
+
+    /** An ingestor with the standard formats and the shared language detector. */
     public Ingestor(Inbox inbox) {
-        this.inbox = inbox;
+        this(inbox, InputFormats.standard(), LanguageDetector.standard());
+    }
+
+    public Ingestor(Inbox inbox, InputFormats formats, LanguageDetector languages) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.formats = Objects.requireNonNull(formats, "formats");
+        this.languages = Objects.requireNonNull(languages, "languages");
     }
 
     /**
@@ -21,6 +49,88 @@ public final class Ingestor {
      * @throws RejectedInputException naming the file, stage and reason when the file cannot be used
      */
     public Interaction read(Path file) throws RejectedInputException {
-        throw new UnsupportedOperationException("TODO: ingest " + file + " from " + inbox.root());
+        InputFile input = scan(file);
+        InputFormats.Choice choice = formats.choose(input.mediaType(), input.extension());
+        if (choice.reader().isEmpty()) {
+            throw new RejectedInputException(file, "scan", choice.refusal());
+        }
+        InteractionReader reader = choice.reader().get();
+        ReadContext context = new ReadContext(file, inbox);
+        try {
+            return assemble(input, reader.read(input, context), context);
+        } catch (RuntimeException e) {
+            // a library failed in a way the reader did not foresee; the file is still only quarantined
+            throw context.reject("cannot read the " + reader.format() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    /** Checks the size, reads the bytes and detects the type. */
+    private InputFile scan(Path file) throws RejectedInputException {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new RejectedInputException(file, "scan", "empty file");
+            }
+            long max = inbox.config().maxFileBytes();
+            if (size > max) {
+                throw new RejectedInputException(file, "scan", String.format(Locale.ROOT,
+                        "file is %.1f MB, over the %s MB limit", size / MB, megabytes(max)));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RejectedInputException(file, "scan", "cannot read the file: " + describe(e), e);
+        }
+        Path name = file.getFileName();
+        try {
+            String type = MediaType.parse(tika.detect(bytes, name == null ? null : name.toString()))
+                    .getBaseType().toString();
+            return new InputFile(file, bytes, type);
+        } catch (RuntimeException e) {
+            throw new RejectedInputException(file, "scan", "cannot detect the file type: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "file not found";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / MB;
+        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb);
+    }
+
+    private Interaction assemble(InputFile input, Conversation c, ReadContext context) throws RejectedInputException {
+        if (c.messages().isEmpty()) {
+            throw context.reject("no messages with text");
+        }
+        var messages = new ArrayList<>(c.messages());
+        messages.sort(Comparator.comparing(Message::at)); // stable: same-second messages keep file order
+        Instant first = messages.get(0).at();
+        Instant startedAt = c.startedAt().filter(s -> !s.isAfter(first)).orElse(first);
+        Language fallback = c.language().orElse(inbox.config().defaultLanguage());
+        var turns = new ArrayList<Turn>();
+        for (Message m : messages) {
+            Duration offset = Duration.between(startedAt, m.at());
+            turns.add(new Turn(turns.size(), m.speaker(), new TimeSpan(offset, offset), m.text(),
+                    languages.detect(m.text(), fallback), List.of()));
+        }
+        Language language = c.language().orElseGet(() -> languages.dominant(turns, fallback));
+        String id = c.id().orElse(input.baseName());
+        OptionalInt csat = c.csat().isPresent() ? c.csat()
+                : inbox.survey(id).map(Survey::csat).orElse(OptionalInt.empty());
+        Duration duration = turns.get(turns.size() - 1).time().end();
+        return new Interaction(id, c.channel(), language, c.agent(), c.customer(), startedAt, duration, turns,
+                c.attachments(), csat, input.path());
     }
 }
