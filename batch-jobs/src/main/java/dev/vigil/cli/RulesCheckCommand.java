@@ -1,9 +1,18 @@
 package dev.vigil.cli;
 
+import dev.vigil.rules.Rule;
+import dev.vigil.rules.RuleSet;
+import dev.vigil.rules.RuleSource;
+import dev.vigil.rules.RulesCheck;
+import dev.vigil.score.Scorecards;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil rules check [DIR]}: validates rule packs and scorecards and runs every rule's examples. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -13,8 +22,30 @@ public class RulesCheckCommand implements Callable<Integer> {
             description = "A folder with packs/ and scorecards/ (default: the packs shipped with Vigil).")
     Path dir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("wired when the rules engine lands");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSource source;
+        RuleSet rules;
+        Scorecards scorecards;
+        try {
+            source = RulesCommand.source(dir);
+            rules = RuleSet.load(source);
+            scorecards = Scorecards.load(source, rules.rules().stream().map(Rule::id).collect(Collectors.toSet()));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("rules check: FAILED (invalid packs or scorecards)");
+            return 1;
+        }
+        out.printf("%s: %d packs, %d rules, %d scorecards%n", source, rules.packs().size(), rules.rules().size(),
+                scorecards.all().size());
+        RulesCheck.Report report = RulesCheck.run(rules);
+        out.println(report.summary());
+        out.println(report.passed() ? "rules check: OK" : "rules check: FAILED");
+        return report.passed() ? 0 : 1;
     }
 }

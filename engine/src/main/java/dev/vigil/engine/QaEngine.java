@@ -1,29 +1,90 @@
 package dev.vigil.engine;
 
+import dev.vigil.analyze.AnalysisPipeline;
+import dev.vigil.analyze.TimingMetricsStep;
 import dev.vigil.config.InboxConfig;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Interaction;
+import dev.vigil.model.Language;
+import dev.vigil.rules.Rule;
+import dev.vigil.rules.RuleMatchingStep;
+import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RuleSource;
+import dev.vigil.score.ScorecardEvaluator;
+import dev.vigil.score.Scorecards;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Models and
- * rules are loaded once in {@link #load}; {@link #evaluate} is thread-safe.
+ * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Rules,
+ * scorecards and models are loaded and validated once in {@link #load}; {@link #evaluate} is pure and thread-safe.
+ *
+ * <pre>{@code
+ * QaEngine engine = QaEngine.load(RuleSource.classpath(), inbox.config());
+ * Evaluation e = engine.evaluate(new Ingestor(inbox).read(file));
+ * }</pre>
  */
 public final class QaEngine {
-    private QaEngine() {
+    private final RuleSet rules;
+    private final AnalysisPipeline pipeline;
+    private final Map<Language, ScorecardEvaluator> evaluators;
+    private final String missingScorecards;
+
+    private QaEngine(RuleSet rules, AnalysisPipeline pipeline, Map<Language, ScorecardEvaluator> evaluators,
+                     String missingScorecards) {
+        this.rules = rules;
+        this.pipeline = pipeline;
+        this.evaluators = Map.copyOf(evaluators);
+        this.missingScorecards = missingScorecards;
     }
 
     /**
-     * Loads and validates packs and scorecards.
+     * Loads and validates the rule packs and scorecards of {@code source} for an inbox's configuration.
      *
-     * @throws IllegalArgumentException listing every invalid pack, rule or scorecard with file and problem
+     * @throws IllegalArgumentException listing every invalid pack, rule or scorecard with its file and problem, or
+     *                                  naming a configured scorecard that does not exist
      */
-    public static QaEngine load(RuleSource rules, InboxConfig config) {
-        throw new UnsupportedOperationException("TODO: load " + rules + " for " + config);
+    public static QaEngine load(RuleSource source, InboxConfig config) {
+        RuleSet rules = RuleSet.load(source);
+        Set<String> ruleIds = rules.rules().stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());
+        Scorecards scorecards = Scorecards.load(source, ruleIds);
+        config.scorecard().ifPresent(scorecards::byId);
+        var evaluators = new EnumMap<Language, ScorecardEvaluator>(Language.class);
+        var missing = new StringBuilder();
+        for (Language language : Language.values()) {
+            try {
+                evaluators.put(language, new ScorecardEvaluator(scorecards.choose(config.scorecard(), language)));
+            } catch (IllegalArgumentException e) {
+                missing.append(language.code()).append(": ").append(e.getMessage()).append("; ");
+            }
+        }
+        if (evaluators.isEmpty()) {
+            throw new IllegalArgumentException("no scorecard in " + source + " (" + missing + ")");
+        }
+        var pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), new RuleMatchingStep(rules,
+                config.company())));
+        return new QaEngine(rules, pipeline, evaluators, missing.toString());
     }
 
-    /** Analyses and scores one interaction. */
+    /**
+     * Analyses and scores one interaction with the scorecard of its language.
+     *
+     * @throws IllegalStateException when no scorecard exists for the interaction's language
+     */
     public Evaluation evaluate(Interaction interaction) {
-        throw new UnsupportedOperationException("TODO: evaluate " + interaction.id());
+        ScorecardEvaluator evaluator = evaluators.get(interaction.language());
+        if (evaluator == null) {
+            throw new IllegalStateException("no scorecard for language " + interaction.language().code() + ": "
+                    + missingScorecards);
+        }
+        return evaluator.evaluate(pipeline.run(interaction));
+    }
+
+    /** The loaded rules. */
+    public RuleSet rules() {
+        return rules;
     }
 }

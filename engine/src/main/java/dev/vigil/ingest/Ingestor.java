@@ -131,6 +131,13 @@ public final class Ingestor {
                 : inbox.survey(id).map(Survey::csat).orElse(OptionalInt.empty());
         Duration duration = turns.get(turns.size() - 1).time().end();
         return new Interaction(id, c.channel(), language, c.agent(), c.customer(), startedAt, duration, turns,
-                c.attachments(), csat, input.path());
+                c.attachments(), csat, inboxRelative(input.path()));
+    }
+
+    /** The file's path relative to the inbox when it lies inside it, as outputs name it; otherwise as given. */
+    private Path inboxRelative(Path file) {
+        Path root = inbox.root().toAbsolutePath().normalize();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs) : file;
     }
 }

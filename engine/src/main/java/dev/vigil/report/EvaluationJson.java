@@ -106,7 +106,7 @@ public final class EvaluationJson {
             r.evidence().forEach(evidence::add);
         }
         i.csat().ifPresent(c -> o.put("csat", c));
-        o.put("source", fileName(i.source()));
+        o.put("source", i.source().toString().replace('\\', '/'));
         i.customer().ifPresent(c -> o.put("customer_id", c.id()));
         i.agent().name().ifPresent(n -> o.put("agent_name", n));
         return write(o);
@@ -234,11 +234,6 @@ public final class EvaluationJson {
             throw new IllegalArgumentException("not a finite number: " + value);
         }
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    private static String fileName(Path source) {
-        Path name = source.getFileName();
-        return name == null ? source.toString() : name.toString();
     }
 
     private static String abbreviate(String s) {

@@ -95,7 +95,7 @@ class EvaluationJsonTest {
         assertThat(o.get("items").get(4).get("auto_fail").asBoolean()).isTrue();
         assertThat(o.get("items").get(0).get("evidence")).extracting(JsonNode::asInt).containsExactly(0);
         assertThat(o.get("csat").asInt()).isEqualTo(2);
-        assertThat(o.get("source").asText()).isEqualTo("chat-en-0042.json");
+        assertThat(o.get("source").asText()).isEqualTo("inbox/chats/day1/chat-en-0042.json");
         assertThat(o.get("customer_id").asText()).isEqualTo("cust-1042");
         assertThat(o.get("agent_name").asText()).isEqualTo("John Carter");
     }
@@ -106,7 +106,7 @@ class EvaluationJsonTest {
 
         assertThat(o.has("csat")).isFalse();
         assertThat(o.has("customer_id")).isFalse();
-        assertThat(o.get("source").asText()).isEqualTo("call-ru-0007.wav");
+        assertThat(o.get("source").asText()).isEqualTo("calls/call-ru-0007.wav");
     }
 
     @Test
