@@ -48,28 +48,33 @@ import org.apache.lucene.monitor.MonitorQuery;
  * Windows filter the hits; a rule with parts fires only when every part has a hit inside its window; one finding is
  * made per rule and turn, spanning that turn's hits.
  *
- * <p>Queries with variables ({@code ${company}}, {@code ${agent.first_name}}) are registered in the same monitor
- * once per distinct set of values, on first use, and forgotten least-recently-used beyond
- * {@value #MAX_VARIABLE_SETS} sets.
+ * <p>{@code ${company}} is filled in once, when the step is built. Queries with {@code ${agent.first_name}} are
+ * registered in the same monitor once per distinct agent first name, on first use, and forgotten
+ * least-recently-used beyond {@value #MAX_AGENT_NAMES} names; so every query takes the same matching path.
  *
  * <p>Thread-safe: build it once and share it. It owns a monitor with a background thread: {@link #close()} it
  * when done.
  */
 public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
-    /** How many distinct variable values (agent names) keep their resolved queries registered. */
-    public static final int MAX_VARIABLE_SETS = 4096;
+    /** How many distinct agent first names keep their resolved queries registered. */
+    public static final int MAX_AGENT_NAMES = 4096;
 
     private final RuleSet ruleSet;
     private final CompanyProfile company;
     private final RuleQueryParser parser;
     private final Monitor monitor;
     private final Set<String> usedFields;
-    private final List<Rule> variableRules;
+    private final List<AgentPart> agentParts;
+    private final int maxAgentNames;
     private final Map<String, QueryRef> queries = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, List<String>> variableSets = new LinkedHashMap<>(16, 0.75f, true);
 
     /** Which rule part a registered monitor query stands for; {@code variableKey} is empty for fixed queries. */
     private record QueryRef(Rule rule, int part, String variableKey) {
+    }
+
+    /** A rule part whose query (company already filled in) still needs the agent's first name. */
+    private record AgentPart(Rule rule, int part, String query) {
     }
 
     /** A hit mapped back to its turn: character offsets into the turn's text. */
@@ -83,29 +88,40 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
      * @param company the company that {@code ${company}} stands for
      */
     public RuleMatchingStep(RuleSet rules, CompanyProfile company) {
+        this(rules, company, MAX_AGENT_NAMES);
+    }
+
+    /** As {@link #RuleMatchingStep(RuleSet, CompanyProfile)}, keeping at most {@code maxAgentNames} names registered. */
+    RuleMatchingStep(RuleSet rules, CompanyProfile company, int maxAgentNames) {
+        if (maxAgentNames < 1) {
+            throw new IllegalArgumentException("maxAgentNames must be positive");
+        }
+        this.maxAgentNames = maxAgentNames;
         this.ruleSet = Objects.requireNonNull(rules, "rules");
         this.company = Objects.requireNonNull(company, "company");
         RuleTextAnalyzer analyzer = new RuleTextAnalyzer();
         this.parser = new RuleQueryParser(analyzer);
         this.usedFields = new HashSet<>();
         var fixed = new ArrayList<MonitorQuery>();
-        var withVariables = new ArrayList<Rule>();
+        var perAgent = new ArrayList<AgentPart>();
         for (Rule rule : rules.rules()) {
             List<String> fields = fields(rule.speaker(), rule.language());
             usedFields.addAll(fields);
-            if (rule.hasVariables()) {
-                withVariables.add(rule);
-            }
             for (int i = 0; i < rule.parts().size(); i++) {
-                RulePart part = rule.parts().get(i);
-                if (!part.hasVariables()) {
+                Optional<String> query = RuleQueryParser.resolveCompany(rule.parts().get(i).query(), company.allNames());
+                if (query.isEmpty()) {
+                    continue; // no company name configured: this part cannot match
+                }
+                if (RuleQueryParser.usesAgent(query.get())) {
+                    perAgent.add(new AgentPart(rule, i, query.get()));
+                } else {
                     String id = rule.id() + "#" + i;
                     queries.put(id, new QueryRef(rule, i, ""));
-                    fixed.add(new MonitorQuery(id, parser.parse(part.query(), fields)));
+                    fixed.add(new MonitorQuery(id, parser.parse(query.get(), fields)));
                 }
             }
         }
-        this.variableRules = List.copyOf(withVariables);
+        this.agentParts = List.copyOf(perAgent);
         try {
             this.monitor = new Monitor(analyzer);
             monitor.register(fixed);
@@ -152,48 +168,37 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
 
     /** Every finding of every rule on {@code interaction}, ordered by turn, offset and rule id. */
     public List<Finding> findings(Interaction interaction) {
-        List<Turn> turns = interaction.turns();
         Document doc = new Document();
-        // per field: the turn index of each value and the offset where its text starts in the field
-        Map<String, int[][]> layout = new HashMap<>();
-        Map<String, Integer> valueCounts = new HashMap<>();
-        Map<String, Integer> nextOffset = new HashMap<>();
-        int[][] placement = new int[turns.size()][];
-        for (Turn turn : turns) {
+        // per field: {offset where the turn's text starts in the field, turn index}, in field order
+        Map<String, List<int[]>> placed = new HashMap<>();
+        for (Turn turn : interaction.turns()) {
             String field = RuleTextAnalyzer.field(turn.speaker(), turn.language());
             if (!usedFields.contains(field) || !RuleTextAnalyzer.hasTokens(turn.text())) {
-                continue;
+                continue; // a value without tokens would not advance Lucene's offsets
             }
-            int base = nextOffset.getOrDefault(field, 0);
-            nextOffset.put(field, base + turn.text().length() + RuleTextAnalyzer.OFFSET_GAP);
-            valueCounts.merge(field, 1, Integer::sum);
-            placement[turn.index()] = new int[] {base};
+            List<int[]> values = placed.computeIfAbsent(field, f -> new ArrayList<>());
+            int base = 0;
+            if (!values.isEmpty()) {
+                int[] last = values.get(values.size() - 1);
+                base = last[0] + interaction.turns().get(last[1]).text().length() + RuleTextAnalyzer.OFFSET_GAP;
+            }
+            values.add(new int[] {base, turn.index()});
             doc.add(new TextField(field, turn.text(), Field.Store.NO));
         }
-        if (doc.getFields().isEmpty()) {
+        if (placed.isEmpty()) {
             return List.of();
         }
-        for (Turn turn : turns) {
-            if (placement[turn.index()] == null) {
-                continue;
-            }
-            String field = RuleTextAnalyzer.field(turn.speaker(), turn.language());
-            int[][] entries = layout.computeIfAbsent(field, f -> new int[valueCounts.get(f)][]);
-            int slot = 0;
-            while (entries[slot] != null) {
-                slot++;
-            }
-            entries[slot] = new int[] {placement[turn.index()][0], turn.index()};
-        }
+        Map<String, int[][]> layout = new HashMap<>();
+        placed.forEach((field, values) -> layout.put(field, values.toArray(new int[0][])));
 
         String key = variableKey(interaction);
         Map<QueryRef, List<TurnHit>> hits = new IdentityHashMap<>();
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (!variableRules.isEmpty()) {
+            if (!agentParts.isEmpty()) {
                 registerVariables(key, interaction);
             }
             hits = match(doc, layout, key);
-            if (variableRules.isEmpty() || stillRegistered(key)) {
+            if (agentParts.isEmpty() || stillRegistered(key)) {
                 break;
             }
         }
@@ -350,32 +355,30 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
             if (variableSets.get(key) != null) {
                 return;
             }
-            var values = RuleQueryParser.Variables.of(company, interaction.agent().firstName());
             var registered = new ArrayList<MonitorQuery>();
-            for (Rule rule : variableRules) {
-                for (int i = 0; i < rule.parts().size(); i++) {
-                    RulePart part = rule.parts().get(i);
-                    if (!part.hasVariables()) {
-                        continue;
-                    }
-                    Optional<String> resolved = RuleQueryParser.resolve(part.query(), values);
-                    if (resolved.isEmpty()) {
-                        continue; // a variable without a value: this part cannot match
-                    }
-                    String id = rule.id() + "#" + i + "@" + key;
-                    queries.put(id, new QueryRef(rule, i, key));
+            for (AgentPart part : agentParts) {
+                Optional<String> resolved = RuleQueryParser.resolveAgent(part.query(), interaction.agent().firstName());
+                if (resolved.isEmpty()) {
+                    continue; // the agent has no name: this part cannot match
+                }
+                Rule rule = part.rule();
+                String id = rule.id() + "#" + part.part() + "@" + key;
+                try {
                     registered.add(new MonitorQuery(id,
                             parser.parse(resolved.get(), fields(rule.speaker(), rule.language()))));
+                    queries.put(id, new QueryRef(rule, part.part(), key));
+                } catch (IllegalArgumentException e) {
+                    // a name the parser cannot use: this part cannot match for this agent
                 }
             }
             try {
                 monitor.register(registered);
                 variableSets.put(key, registered.stream().map(MonitorQuery::getId).toList());
-                if (variableSets.size() > MAX_VARIABLE_SETS) {
-                    var eldest = variableSets.entrySet().iterator().next();
-                    variableSets.remove(eldest.getKey());
-                    monitor.deleteById(eldest.getValue());
-                    eldest.getValue().forEach(queries::remove);
+                if (variableSets.size() > maxAgentNames) {
+                    String eldest = variableSets.keySet().iterator().next();
+                    List<String> ids = variableSets.remove(eldest);
+                    monitor.deleteById(ids);
+                    ids.forEach(queries::remove);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot register rules for agent '" + key + "'", e);

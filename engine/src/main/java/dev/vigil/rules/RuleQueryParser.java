@@ -1,6 +1,5 @@
 package dev.vigil.rules;
 
-import dev.vigil.model.CompanyProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,10 +42,6 @@ final class RuleQueryParser {
             companyNames = companyNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
             agentFirstName = agentFirstName.map(String::strip).filter(n -> !n.isEmpty());
         }
-
-        static Variables of(CompanyProfile company, Optional<String> agentFirstName) {
-            return new Variables(company.allNames(), agentFirstName);
-        }
     }
 
     /** The variable names {@code query} uses that Vigil does not know. */
@@ -68,28 +63,33 @@ final class RuleQueryParser {
      * @return the query text, or empty when a variable it uses has no value (the query then cannot match)
      */
     static Optional<String> resolve(String query, Variables values) {
-        Matcher m = VARIABLE.matcher(query);
-        var out = new StringBuilder();
-        while (m.find()) {
-            String replacement;
-            if (m.group(1).equals(COMPANY)) {
-                if (values.companyNames().isEmpty()) {
-                    return Optional.empty();
-                }
-                replacement = "(" + String.join(" OR ", values.companyNames().stream().map(RuleQueryParser::quote)
-                        .toList()) + ")";
-            } else if (m.group(1).equals(AGENT_FIRST_NAME)) {
-                if (values.agentFirstName().isEmpty()) {
-                    return Optional.empty();
-                }
-                replacement = quote(values.agentFirstName().get());
-            } else {
-                throw new IllegalArgumentException("unknown variable ${" + m.group(1) + "}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        return resolveCompany(query, values.companyNames()).flatMap(q -> resolveAgent(q, values.agentFirstName()));
+    }
+
+    /** Fills {@code ${company}} only; empty when the query uses it and there is no name. */
+    static Optional<String> resolveCompany(String query, List<String> companyNames) {
+        List<String> names = companyNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        return substitute(query, COMPANY, names.isEmpty() ? Optional.empty()
+                : Optional.of("(" + String.join(" OR ", names.stream().map(RuleQueryParser::quote).toList()) + ")"));
+    }
+
+    /** Fills {@code ${agent.first_name}} only; empty when the query uses it and there is no name. */
+    static Optional<String> resolveAgent(String query, Optional<String> agentFirstName) {
+        return substitute(query, AGENT_FIRST_NAME,
+                agentFirstName.map(String::strip).filter(n -> !n.isEmpty()).map(RuleQueryParser::quote));
+    }
+
+    /** Whether {@code query} uses {@code ${agent.first_name}}. */
+    static boolean usesAgent(String query) {
+        return query.contains("${" + AGENT_FIRST_NAME + "}");
+    }
+
+    private static Optional<String> substitute(String query, String variable, Optional<String> value) {
+        String placeholder = "${" + variable + "}";
+        if (!query.contains(placeholder)) {
+            return Optional.of(query);
         }
-        m.appendTail(out);
-        return Optional.of(out.toString());
+        return value.map(v -> query.replace(placeholder, v));
     }
 
     private static String quote(String phrase) {

@@ -324,4 +324,65 @@ class RuleMatchingStepTest {
 
         assertThat(ruleIds(step.findings(chat))).doesNotContain("greeting.scripted");
     }
+
+    @Test
+    void keepsMatchingCorrectlyWhenAgentNamesAreEvictedFromTheBoundedCache() {
+        try (var small = new RuleMatchingStep(Packs.of(EN), NORTHWIND, 1)) {
+            for (String name : List.of("John", "Mary", "John", "Mary")) {
+                Interaction own = Dialogues.chat(Language.EN, name + " Smith")
+                        .agent("Hello, Northwind here, " + name + " speaking, how can I help?").build();
+                Interaction other = Dialogues.chat(Language.EN, "Zoe Smith")
+                        .agent("Hello, Northwind here, " + name + " speaking, how can I help?").build();
+
+                assertThat(ruleIds(small.findings(own))).as(name).contains("greeting.scripted");
+                assertThat(ruleIds(small.findings(other))).as("Zoe saying " + name).doesNotContain("greeting.scripted");
+            }
+        }
+    }
+
+    @Test
+    void isSafeToShareBetweenThreads() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 200; i++) {
+                String name = "Agent" + (i % 37);
+                boolean saysOwnName = i % 3 != 0;
+                String said = saysOwnName ? name : "Somebody";
+                Interaction chat = Dialogues.chat(Language.EN, name + " Test")
+                        .agent("Good morning, Northwind Telecom, " + said + " speaking, how can I help?")
+                        .customer("It's unacceptable").build();
+                results.add(pool.submit(() -> {
+                    List<String> ids = ruleIds(step.findings(chat));
+                    return ids.contains("greeting.scripted") == saysOwnName && ids.contains("complaint.unhappy");
+                }));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cannotFlagScriptedGreetingWhenNoCompanyIsConfigured() {
+        try (var noCompany = new RuleMatchingStep(Packs.of(EN), new CompanyProfile("", List.of()))) {
+            Interaction chat = Dialogues.chat(Language.EN, "John Carter")
+                    .agent("Good morning, Northwind Telecom, John speaking, how can I help?").build();
+
+            assertThat(ruleIds(noCompany.findings(chat))).doesNotContain("greeting.scripted");
+        }
+    }
+
+    @Test
+    void anySpeakerRulesAlsoSeeTurnsOfUnknownSpeakers() {
+        Interaction call = Dialogues.chat(Language.EN, "John Carter")
+                .turn(Speaker.UNKNOWN, "what the f*ck", Language.EN).build();
+
+        assertThat(step.findings(call)).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("profanity.masked");
+            assertThat(f.speaker()).isEqualTo(Speaker.UNKNOWN);
+        });
+    }
 }
