@@ -385,4 +385,42 @@ class RuleMatchingStepTest {
             assertThat(f.speaker()).isEqualTo(Speaker.UNKNOWN);
         });
     }
+
+    @Test
+    void booleanOperatorsSeeAllOfOneSpeakersTurnsWhileProximityStaysInATurn() {
+        RuleSet set = Packs.of("""
+                pack: {id: b, version: 1, language: en}
+                rules:
+                  - id: both.words
+                    category: escalation
+                    speaker: customer
+                    query: '+cancel +contract'
+                  - id: near.words
+                    category: escalation
+                    speaker: customer
+                    query: '"cancel contract"~3'
+                """);
+        Interaction apart = Dialogues.chat(Language.EN, "John Carter")
+                .customer("I will cancel it")
+                .agent("Which contract?")
+                .customer("The mobile contract").build();
+        Interaction together = Dialogues.chat(Language.EN, "John Carter")
+                .customer("I will cancel the whole contract").build();
+
+        try (var b = new RuleMatchingStep(set, NORTHWIND)) {
+            assertThat(b.findings(apart)).extracting(Finding::ruleId, Finding::turn).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("both.words", 0),
+                    org.assertj.core.groups.Tuple.tuple("both.words", 2));
+            assertThat(ruleIds(b.findings(together))).containsExactlyInAnyOrder("both.words", "near.words");
+        }
+    }
+
+    @Test
+    void matchesTheCompanyNameInAnotherRussianCase() {
+        Interaction chat = Dialogues.chat(Language.RU, "Анна Иванова")
+                .agent("Добрый день! Вы в «Связь-Плюсе», с вами Анны... Анна. Чем могу помочь?").build();
+
+        assertThat(stepRu.findings(chat)).filteredOn(f -> f.ruleId().equals("greeting.ru")).singleElement()
+                .satisfies(f -> assertThat(f.text()).startsWith("Добрый день! Вы в «Связь-Плюсе»"));
+    }
 }
