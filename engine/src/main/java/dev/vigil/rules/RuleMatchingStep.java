@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,8 +51,8 @@ import org.apache.lucene.monitor.MonitorQuery;
  * registered in the same monitor once per distinct agent first name, on first use, and forgotten
  * least-recently-used beyond {@value #MAX_AGENT_NAMES} names; so every query takes the same matching path.
  *
- * <p>Thread-safe: build it once and share it. It owns a monitor with a background thread: {@link #close()} it
- * when done.
+ * <p>Thread-safe: build it once and share it. It owns a Lucene monitor whose purge thread is not a daemon:
+ * {@link #close()} it when done, or the JVM will not exit on its own.
  */
 public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     /** How many distinct agent first names keep their resolved queries registered. */
@@ -249,7 +248,7 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     }
 
     private List<Finding> findings(Interaction interaction, Map<QueryRef, List<TurnHit>> hits) {
-        Map<Rule, List<TurnHit>[]> byRule = new LinkedHashMap<>();
+        Map<Rule, List<TurnHit>[]> byRule = new IdentityHashMap<>(); // records hash deeply: compare by identity
         for (var e : hits.entrySet()) {
             Rule rule = e.getKey().rule();
             @SuppressWarnings("unchecked")
@@ -404,6 +403,6 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
 
     @Override
     public String toString() {
-        return "RuleMatchingStep" + Arrays.asList(ruleSet.packs().stream().map(p -> p.id()).toArray());
+        return "RuleMatchingStep" + ruleSet.packs().stream().map(RulePack::id).toList();
     }
 }
