@@ -66,6 +66,7 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     private final List<AgentPart> agentParts;
     private final int maxAgentNames;
     private final Map<String, QueryRef> queries = new ConcurrentHashMap<>();
+    private final Map<String, String> matchErrors = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, List<String>> variableSets = new LinkedHashMap<>(16, 0.75f, true);
 
     /** Which rule part a registered monitor query stands for; {@code variableKey} is empty for fixed queries. */
@@ -160,6 +161,14 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
         return analysis.withFindings(findings(analysis.interaction()));
     }
 
+    /**
+     * Rules whose query failed while matching some interaction, with the first error seen. A failing rule never stops
+     * the others: it just produces no finding for that interaction.
+     */
+    public Map<String, String> matchErrors() {
+        return Map.copyOf(matchErrors);
+    }
+
     /** The rule set this step matches. */
     public RuleSet ruleSet() {
         return ruleSet;
@@ -211,6 +220,10 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("rule matching failed", e);
         }
+        matches.getErrors().forEach((id, error) -> {
+            QueryRef ref = queries.get(id);
+            matchErrors.putIfAbsent(ref == null ? id : ref.rule().id(), String.valueOf(error.getMessage()));
+        });
         Map<QueryRef, List<TurnHit>> hits = new IdentityHashMap<>();
         for (HighlightsMatch match : matches.getMatches()) {
             QueryRef ref = queries.get(match.getQueryId());
