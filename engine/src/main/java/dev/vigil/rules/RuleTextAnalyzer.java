@@ -1,0 +1,138 @@
+package dev.vigil.rules;
+
+import dev.vigil.model.Language;
+import dev.vigil.model.Speaker;
+import java.io.Reader;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The analyzer of rule matching, for both the interaction's text and the rules' queries. Fields are named
+ * {@code <speaker>_<language>} (for example {@code agent_en}, {@code customer_ru}); the language suffix picks the chain:
+ * ё→е and ’→' folding, a tokenizer that keeps masked words ({@code f***}, {@code b!tch}, {@code с*ка}, {@code бл@})
+ * whole, lower-casing, no stopwords (so "not" and «не» stay), and Snowball stemming (English or Russian); masked
+ * words are not stemmed. Values of one field are separated by {@link #POSITION_GAP} positions, so phrases and
+ * proximity never cross turns. Thread-safe.
+ */
+public final class RuleTextAnalyzer extends Analyzer {
+    /** Positions between two turns of one field: larger than any sensible slop. */
+    public static final int POSITION_GAP = 100;
+    /** Characters between two turns of one field, as Lucene adds them to offsets. */
+    public static final int OFFSET_GAP = 1;
+
+    private static final String WORD = "[\\p{L}\\p{M}\\p{N}]";
+    private static final String MASK = "[*@$!#]";
+    /** A word: letters and digits, with inner apostrophes, inner mask characters, and trailing {@code *} or {@code @}. */
+    static final Pattern TOKEN = Pattern.compile(
+            WORD + "(?:" + WORD + "|'(?=" + WORD + ")|" + MASK + "+(?=" + WORD + ")|[*@]+(?!" + WORD + "))*");
+    private static final NormalizeCharMap FOLDING;
+
+    static {
+        var b = new NormalizeCharMap.Builder();
+        b.add("ё", "е");
+        b.add("Ё", "Е");
+        b.add("’", "'");
+        b.add("ʼ", "'");
+        FOLDING = b.build();
+    }
+
+    public RuleTextAnalyzer() {
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
+
+    /** The field holding {@code speaker}'s turns in {@code language}. */
+    public static String field(Speaker speaker, Language language) {
+        return speaker.code() + "_" + language.code();
+    }
+
+    static Language languageOf(String field) {
+        int underscore = field.lastIndexOf('_');
+        if (underscore < 0) {
+            throw new IllegalArgumentException("field '" + field + "' has no language suffix");
+        }
+        return Language.fromCode(field.substring(underscore + 1));
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(FOLDING, reader);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return new MappingCharFilter(FOLDING, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Language language = languageOf(fieldName);
+        Tokenizer tokenizer = new PatternTokenizer(TOKEN, 0);
+        TokenStream stream = new LowerCaseFilter(tokenizer);
+        stream = new MaskedWordMarker(stream);
+        if (language == Language.EN) {
+            stream = new EnglishPossessiveFilter(stream);
+            stream = new SnowballFilter(stream, new EnglishStemmer());
+        } else {
+            stream = new SnowballFilter(stream, new RussianStemmer());
+        }
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+    }
+
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return POSITION_GAP;
+    }
+
+    @Override
+    public int getOffsetGap(String fieldName) {
+        return OFFSET_GAP;
+    }
+
+    /** Whether {@code text} yields at least one token (a turn without tokens is not indexed). */
+    static boolean hasTokens(String text) {
+        return TOKEN.matcher(text).find();
+    }
+
+    /** Marks words with mask characters as keywords, so the stemmer leaves {@code с*ка} and {@code f***} alone. */
+    private static final class MaskedWordMarker extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+        MaskedWordMarker(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws java.io.IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            for (int i = 0; i < term.length(); i++) {
+                char c = term.charAt(i);
+                if (c == '*' || c == '@' || c == '$' || c == '!' || c == '#') {
+                    keyword.setKeyword(true);
+                    break;
+                }
+            }
+            return true;
+        }
+    }
+}
