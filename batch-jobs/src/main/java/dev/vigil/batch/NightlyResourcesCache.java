@@ -14,6 +14,9 @@ public class NightlyResourcesCache {
     }
 
     public void release(NightlyParameters params) {
-        loaded.remove(params);
+        NightlyResources r = loaded.remove(params);
+        if (r != null) {
+            r.engine().close();
+        }
     }
 }

@@ -54,9 +54,8 @@ public class AnalyzeCommand implements Callable<Integer> {
         }
         Path root = inbox != null ? inbox : findInbox(file).orElse(file.toAbsolutePath().getParent());
         Inbox loaded = InboxLoader.load(root);
-        QaEngine engine = QaEngine.load(RulesCommand.source(rules), loaded.config());
         Evaluation e;
-        try {
+        try (QaEngine engine = QaEngine.load(RulesCommand.source(rules), loaded.config())) {
             e = engine.evaluate(new Ingestor(loaded).read(file));
         } catch (RejectedInputException r) {
             err.printf("vigil: %s rejected at %s: %s%n", file, r.stage(), r.reason());

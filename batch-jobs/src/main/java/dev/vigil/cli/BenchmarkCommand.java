@@ -78,7 +78,12 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     private void analysisStage(PrintWriter out, Path inboxDir) throws Exception {
         Inbox inbox = InboxLoader.load(inboxDir);
-        QaEngine engine = QaEngine.load(RuleSource.classpath(), inbox.config());
+        try (QaEngine engine = QaEngine.load(RuleSource.classpath(), inbox.config())) {
+            analyse(out, inboxDir, inbox, engine);
+        }
+    }
+
+    private void analyse(PrintWriter out, Path inboxDir, Inbox inbox, QaEngine engine) throws Exception {
         var ingestor = new Ingestor(inbox);
         List<Path> files = chatFiles(inboxDir);
         // Warm up the JIT on a slice, as a long night would be.

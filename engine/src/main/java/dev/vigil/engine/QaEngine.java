@@ -21,22 +21,25 @@ import java.util.stream.Collectors;
 /**
  * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Rules,
  * scorecards and models are loaded and validated once in {@link #load}; {@link #evaluate} is pure and thread-safe.
+ * Close it when done: the rule matcher owns a Lucene {@code Monitor} with a background thread.
  *
  * <pre>{@code
  * QaEngine engine = QaEngine.load(RuleSource.classpath(), inbox.config());
  * Evaluation e = engine.evaluate(new Ingestor(inbox).read(file));
  * }</pre>
  */
-public final class QaEngine {
+public final class QaEngine implements AutoCloseable {
     private final RuleSet rules;
+    private final RuleMatchingStep matching;
     private final AnalysisPipeline pipeline;
     private final Map<Language, ScorecardEvaluator> evaluators;
     private final String missingScorecards;
 
-    private QaEngine(RuleSet rules, AnalysisPipeline pipeline, Map<Language, ScorecardEvaluator> evaluators,
+    private QaEngine(RuleSet rules, RuleMatchingStep matching, Map<Language, ScorecardEvaluator> evaluators,
                      String missingScorecards) {
         this.rules = rules;
-        this.pipeline = pipeline;
+        this.matching = matching;
+        this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), matching));
         this.evaluators = Map.copyOf(evaluators);
         this.missingScorecards = missingScorecards;
     }
@@ -64,9 +67,7 @@ public final class QaEngine {
         if (evaluators.isEmpty()) {
             throw new IllegalArgumentException("no scorecard in " + source + " (" + missing + ")");
         }
-        var pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), new RuleMatchingStep(rules,
-                config.company())));
-        return new QaEngine(rules, pipeline, evaluators, missing.toString());
+        return new QaEngine(rules, new RuleMatchingStep(rules, config.company()), evaluators, missing.toString());
     }
 
     /**
@@ -81,6 +82,12 @@ public final class QaEngine {
                     + missingScorecards);
         }
         return evaluator.evaluate(pipeline.run(interaction));
+    }
+
+    /** Stops the rule matcher's background thread. */
+    @Override
+    public void close() {
+        matching.close();
     }
 
     /** The loaded rules. */

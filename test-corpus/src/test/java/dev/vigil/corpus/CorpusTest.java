@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,11 @@ class CorpusTest {
         inbox = InboxLoader.load(INBOX);
         engine = QaEngine.load(RuleSource.classpath(), inbox.config());
         ingestor = new Ingestor(inbox);
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
     }
 
     static List<Case> cases() throws IOException {
