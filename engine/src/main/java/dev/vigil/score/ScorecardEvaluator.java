@@ -56,6 +56,7 @@ public final class ScorecardEvaluator {
         double points = 0;
         double max = 0;
         boolean autoFail = false;
+        boolean criticalFailed = false;
         for (ScorecardSection section : scorecard.sections()) {
             double applicable = 0;
             double passed = 0;
@@ -70,6 +71,7 @@ public final class ScorecardEvaluator {
                 }
                 if (r.outcome() == ItemOutcome.FAILED) {
                     autoFail |= item.autoFail();
+                    criticalFailed |= item.critical();
                     if (item.check() instanceof FindingCheck fc && fc.expect() == Expectation.PRESENT) {
                         missing.add(fc.selector().target());
                     }
@@ -85,7 +87,7 @@ public final class ScorecardEvaluator {
             }
         }
         double score = max > 0 ? round1(100 * points / max) : 100.0;
-        boolean passed = score >= scorecard.passThreshold() && !autoFail;
+        boolean passed = score >= scorecard.passThreshold() && !autoFail && !criticalFailed;
         var flags = new TreeSet<String>();
         for (Finding f : findings) {
             if (FLAGGED_CATEGORIES.contains(f.category())) {
@@ -178,8 +180,10 @@ public final class ScorecardEvaluator {
 
     private static ItemResult result(ScorecardItem item, ScorecardSection section, ItemOutcome outcome,
                                      String reason, List<Integer> evidence) {
-        return new ItemResult(item.id(), section.id(), outcome, item.autoFail() && outcome == ItemOutcome.FAILED,
-                reason, evidence);
+        boolean failed = outcome == ItemOutcome.FAILED;
+        String why = failed && item.critical() && !item.autoFail() ? reason + " (critical: the interaction fails)"
+                : reason;
+        return new ItemResult(item.id(), section.id(), outcome, item.autoFail() && failed, why, evidence);
     }
 
     /** Rounds half-up to one decimal, as the score is shown. */

@@ -12,12 +12,15 @@ import java.util.Set;
  * @param title    what reports show
  * @param weight   share of the section's points, relative to the other applicable items (positive)
  * @param check    what is checked
- * @param autoFail whether failing this item fails the whole interaction whatever its score
+ * @param autoFail whether failing this item fails the whole interaction whatever its score and flags it
+ *                 {@code auto_fail} (for conduct such as agent profanity)
+ * @param critical whether failing this item fails the interaction whatever its score, without the auto-fail flag
+ *                 (for scripted must-haves such as the greeting)
  * @param when     the item applies only when findings of this selector exist; empty means always
  * @param channels the item applies only in these channels; empty means every channel
  */
 public record ScorecardItem(String id, String title, double weight, ItemCheck check, boolean autoFail,
-                            Optional<FindingSelector> when, Set<Channel> channels) {
+                            boolean critical, Optional<FindingSelector> when, Set<Channel> channels) {
     public ScorecardItem {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

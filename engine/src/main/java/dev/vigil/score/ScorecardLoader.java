@@ -36,7 +36,7 @@ public final class ScorecardLoader {
     private static final List<String> HEADER_KEYS = List.of("id", "version", "language", "title");
     private static final List<String> SECTION_KEYS = List.of("id", "title", "weight", "items");
     private static final List<String> ITEM_KEYS = List.of("id", "title", "weight", "category", "rule", "metric",
-            "speaker", "expect", "min", "max", "auto_fail", "when", "channels");
+            "speaker", "expect", "min", "max", "auto_fail", "critical", "when", "channels");
     private static final List<String> WHEN_KEYS = List.of("category", "rule", "speaker");
 
     private final ObjectMapper yaml;
@@ -231,14 +231,8 @@ public final class ScorecardLoader {
             } else {
                 check = findingCheck(node, where);
             }
-            boolean autoFail = false;
-            if (node.has("auto_fail")) {
-                if (!node.get("auto_fail").isBoolean()) {
-                    problem(where, "'auto_fail' must be true or false, was " + node.get("auto_fail"));
-                } else {
-                    autoFail = node.get("auto_fail").asBoolean();
-                }
-            }
+            boolean autoFail = flag(node, "auto_fail", where);
+            boolean critical = flag(node, "critical", where);
             Optional<FindingSelector> when = Optional.empty();
             if (node.has("when")) {
                 JsonNode w = node.get("when");
@@ -253,7 +247,18 @@ public final class ScorecardLoader {
             if (problems.size() > before || check.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new ScorecardItem(id, title, weight, check.get(), autoFail, when, channels));
+            return Optional.of(new ScorecardItem(id, title, weight, check.get(), autoFail, critical, when, channels));
+        }
+
+        private boolean flag(JsonNode node, String key, String where) {
+            if (!node.has(key)) {
+                return false;
+            }
+            if (!node.get(key).isBoolean()) {
+                problem(where, "'" + key + "' must be true or false, was " + node.get(key));
+                return false;
+            }
+            return node.get(key).asBoolean();
         }
 
         private Optional<ItemCheck> findingCheck(JsonNode node, String where) {
@@ -328,7 +333,7 @@ public final class ScorecardLoader {
             }
             int before = problems.size();
             Optional<String> rule = Optional.empty();
-            Optional<Category> category = Optional.empty();
+            var categories = new java.util.LinkedHashSet<Category>();
             if (hasRule) {
                 JsonNode r = node.get("rule");
                 if (!r.isTextual() || r.asText().isBlank()) {
@@ -340,13 +345,20 @@ public final class ScorecardLoader {
                 }
             } else {
                 JsonNode c = node.get("category");
-                try {
-                    if (!c.isTextual()) {
-                        throw new IllegalArgumentException("'category' must be a category name, was " + c);
+                // one category, or a list meaning "any of these"
+                for (JsonNode one : c.isArray() ? c : List.of(c)) {
+                    try {
+                        if (!one.isTextual()) {
+                            throw new IllegalArgumentException("'category' must be a category name or a list of "
+                                    + "them, was " + c);
+                        }
+                        categories.add(Category.fromCode(one.asText()));
+                    } catch (IllegalArgumentException e) {
+                        problem(where, e.getMessage());
                     }
-                    category = Optional.of(Category.fromCode(c.asText()));
-                } catch (IllegalArgumentException e) {
-                    problem(where, e.getMessage());
+                }
+                if (c.isArray() && c.isEmpty()) {
+                    problem(where, "'category' list is empty");
                 }
             }
             Optional<Speaker> speaker = Optional.empty();
@@ -360,7 +372,7 @@ public final class ScorecardLoader {
             if (problems.size() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new FindingSelector(rule, category, speaker));
+            return Optional.of(new FindingSelector(rule, categories, speaker));
         }
 
         private Set<Channel> channels(JsonNode node, String where) {

@@ -165,6 +165,65 @@ class ScorecardEvaluatorTest {
         assertThat(e.scorecard()).isEqualTo("test@3");
     }
 
+    private static final Scorecard CRITICAL = scorecard("""
+            scorecard: {id: critical, version: 1, language: en}
+            pass_threshold: 50
+            sections:
+              - id: script
+                weight: 10
+                items:
+                  - id: greeting
+                    category: greeting_ok
+                    speaker: agent
+                    expect: present
+                    critical: true
+                  - {id: closing, category: closing_ok, speaker: agent, expect: present}
+                  - {id: no_rudeness, category: rudeness, speaker: agent, expect: absent}
+              - id: empathy
+                weight: 10
+                items:
+                  - id: acknowledged
+                    category: [apology, empathy]
+                    speaker: agent
+                    expect: present
+                    critical: true
+                    when: {category: complaint, speaker: customer}
+            """);
+
+    @Test
+    void criticalItemFailsTheInteractionAboveTheThresholdWithoutTheAutoFailFlag() {
+        // given only the critical greeting is missing: 2 of 3 items, 66.7, above the threshold of 50
+        var findings = List.of(finding(Category.CLOSING_OK, Speaker.AGENT, 5));
+
+        Evaluation e = evaluate(CRITICAL, analysis(findings));
+
+        assertThat(e.score()).isEqualTo(66.7);
+        assertThat(e.passed()).isFalse();
+        assertThat(e.autoFail()).isFalse();
+        assertThat(e.flags()).doesNotContain("auto_fail");
+        assertThat(item(e, "greeting").reason()).contains("critical");
+    }
+
+    @Test
+    void categoryListIsSatisfiedByAnyOfItsCategories() {
+        // given a complaint acknowledged with empathy only
+        var findings = List.of(finding(Category.GREETING_OK, Speaker.AGENT, 0),
+                finding(Category.COMPLAINT, Speaker.CUSTOMER, 1), finding(Category.EMPATHY, Speaker.AGENT, 2));
+
+        Evaluation e = evaluate(CRITICAL, analysis(findings));
+
+        assertThat(item(e, "acknowledged").outcome()).isEqualTo(ItemOutcome.PASSED);
+        assertThat(e.passed()).isTrue();
+
+        // and without either, the critical item fails and names both categories
+        Evaluation bare = evaluate(CRITICAL, analysis(List.of(finding(Category.GREETING_OK, Speaker.AGENT, 0),
+                finding(Category.COMPLAINT, Speaker.CUSTOMER, 1))));
+        assertThat(item(bare, "acknowledged").outcome()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(item(bare, "acknowledged").reason()).contains("apology or empathy");
+        assertThat(bare.passed()).isFalse();
+        assertThat(bare.missing()).contains("apology|empathy");
+    }
+
     private static final Scorecard EMPATHY = scorecard("""
             scorecard: {id: empathy, version: 1, language: en}
             pass_threshold: 50
