@@ -71,7 +71,7 @@ class DefaultPacksOnDialoguesTest {
     }
 
     @Test
-    void findsRudenessAndProfanityButNoScriptInABadEnglishChat() {
+    void findsRudenessProfanityAndTheCustomersComplaintsButNoScriptInABadEnglishChat() {
         Interaction chat = chat(Language.EN, "John Carter",
                 "A: Yes?",
                 "C: My f***ing bill is wrong again!",
@@ -81,7 +81,7 @@ class DefaultPacksOnDialoguesTest {
         List<Finding> findings = step.findings(chat);
 
         assertThat(findings).extracting(f -> f.turn() + ":" + f.category().code())
-                .containsExactly("1:profanity", "2:rudeness");
+                .containsExactly("1:profanity", "1:complaint", "2:rudeness", "3:complaint");
         assertThat(findings.get(0).text()).isEqualTo("f***ing");
         assertThat(findings).noneMatch(f -> f.category() == Category.GREETING_OK);
     }
