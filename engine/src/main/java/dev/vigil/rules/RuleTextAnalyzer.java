@@ -3,8 +3,13 @@ package dev.vigil.rules;
 import dev.vigil.model.Language;
 import dev.vigil.model.Speaker;
 import java.io.Reader;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -12,6 +17,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -24,8 +30,8 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * {@code <speaker>_<language>} (for example {@code agent_en}, {@code customer_ru}); the language suffix picks the chain:
  * ё→е and ’→' folding, a tokenizer that keeps masked words ({@code f***}, {@code b!tch}, {@code с*ка}, {@code бл@})
  * whole, lower-casing, no stopwords (so "not" and «не» stay), and Snowball stemming (English or Russian); masked
- * words are not stemmed. Values of one field are separated by {@link #POSITION_GAP} positions, so phrases and
- * proximity never cross turns. Thread-safe.
+ * words and the language's {@linkplain #protectedWords(Language) protected words} are not stemmed. Values of one field
+ * are separated by {@link #POSITION_GAP} positions, so phrases and proximity never cross turns. Thread-safe.
  */
 public final class RuleTextAnalyzer extends Analyzer {
     /** Positions between two turns of one field: larger than any sensible slop. */
@@ -39,6 +45,13 @@ public final class RuleTextAnalyzer extends Analyzer {
     static final Pattern TOKEN = Pattern.compile(
             WORD + "(?:" + WORD + "|'(?=" + WORD + ")|" + MASK + "+(?=" + WORD + ")|[*@]+(?!" + WORD + "))*");
     private static final NormalizeCharMap FOLDING;
+    /**
+     * Words the stemmer would merge with an unrelated word, kept whole (lower case, ё as е). Snowball maps «простите»
+     * and «прости» to the stem of «просто», and «судя» to «суд»; protected, «простите» matches only «простите».
+     */
+    private static final CharArraySet PROTECTED_RU = CharArraySet.unmodifiableSet(
+            new CharArraySet(List.of("простите", "прости", "судя"), false));
+    private static final CharArraySet PROTECTED_EN = CharArraySet.EMPTY_SET;
 
     static {
         var b = new NormalizeCharMap.Builder();
@@ -56,6 +69,18 @@ public final class RuleTextAnalyzer extends Analyzer {
     /** The field holding {@code speaker}'s turns in {@code language}. */
     public static String field(Speaker speaker, Language language) {
         return speaker.code() + "_" + language.code();
+    }
+
+    /**
+     * The words of {@code language} that are indexed and queried unstemmed, in lower case with ё as е: a query word
+     * from this set matches exactly that word form, and a stemmed query word never matches it.
+     */
+    public static Set<String> protectedWords(Language language) {
+        var words = new TreeSet<String>();
+        for (Object w : language == Language.EN ? PROTECTED_EN : PROTECTED_RU) {
+            words.add(new String((char[]) w));
+        }
+        return Collections.unmodifiableSet(words);
     }
 
     static Language languageOf(String field) {
@@ -82,6 +107,7 @@ public final class RuleTextAnalyzer extends Analyzer {
         Tokenizer tokenizer = new PatternTokenizer(TOKEN, 0);
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new MaskedWordMarker(stream);
+        stream = new SetKeywordMarkerFilter(stream, language == Language.EN ? PROTECTED_EN : PROTECTED_RU);
         if (language == Language.EN) {
             stream = new EnglishPossessiveFilter(stream);
             stream = new SnowballFilter(stream, new EnglishStemmer());

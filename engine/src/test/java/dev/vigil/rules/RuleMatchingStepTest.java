@@ -71,6 +71,14 @@ class RuleMatchingStepTest {
                 category: complaint
                 speaker: customer
                 query: '"не работает"'
+              - id: apology.forgive
+                category: apology
+                speaker: agent
+                query: 'простите OR прости'
+              - id: just.plain
+                category: complaint
+                speaker: customer
+                query: 'просто'
               - id: profanity.ru
                 category: profanity
                 speaker: any
@@ -240,6 +248,17 @@ class RuleMatchingStepTest {
 
         assertThat(ruleIds(stepRu.findings(works))).doesNotContain("complaint.broken");
         assertThat(ruleIds(stepRu.findings(broken))).containsExactly("complaint.broken");
+    }
+
+    @Test
+    void protectedWordsMatchOnlyThemselvesAtIndexAndQueryTime() {
+        Interaction forgive = Dialogues.chat(Language.RU, "Анна").agent("Ой, простите, пожалуйста.")
+                .customer("Простите, я перепутал номер").build();
+        Interaction plain = Dialogues.chat(Language.RU, "Анна").agent("Это просто проверка линии.")
+                .customer("Это простой вопрос").build();
+
+        assertThat(ruleIds(stepRu.findings(forgive))).containsExactly("apology.forgive");
+        assertThat(ruleIds(stepRu.findings(plain))).containsExactly("just.plain");
     }
 
     @Test

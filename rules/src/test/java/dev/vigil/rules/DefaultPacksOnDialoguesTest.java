@@ -71,7 +71,7 @@ class DefaultPacksOnDialoguesTest {
     }
 
     @Test
-    void findsRudenessAndProfanityButNoScriptInABadEnglishChat() {
+    void findsRudenessProfanityAndTheCustomersComplaintsButNoScriptInABadEnglishChat() {
         Interaction chat = chat(Language.EN, "John Carter",
                 "A: Yes?",
                 "C: My f***ing bill is wrong again!",
@@ -81,7 +81,7 @@ class DefaultPacksOnDialoguesTest {
         List<Finding> findings = step.findings(chat);
 
         assertThat(findings).extracting(f -> f.turn() + ":" + f.category().code())
-                .containsExactly("1:profanity", "2:rudeness");
+                .containsExactly("1:profanity", "1:complaint", "2:rudeness", "3:complaint");
         assertThat(findings.get(0).text()).isEqualTo("f***ing");
         assertThat(findings).noneMatch(f -> f.category() == Category.GREETING_OK);
     }
@@ -111,5 +111,26 @@ class DefaultPacksOnDialoguesTest {
                 "C: Понятно, ничего страшного.");
 
         assertThat(step.findings(chat)).isEmpty();
+    }
+
+    @Test
+    void keepsNegationGuardsWhenAnotherNegationWordCameInAnEarlierTurn() {
+        // Lucene 9.11 fn:atLeast inside fn:extend loses a later hit of one word after an earlier hit of another,
+        // so the default packs nest one fn:notContainedBy per negation word.
+        Interaction english = chat(Language.EN, "John Carter",
+                "A: Hello, how can I help?",
+                "C: I don't know if this is the right team.",
+                "A: Sure, go ahead.",
+                "C: I'm not disappointed with the speed, I only want to move my plan to a new address.",
+                "A: Of course.",
+                "C: I'm not going to cancel the contract, don't worry.");
+        Interaction russian = chat(Language.RU, "Анна Иванова",
+                "A: Добрый день, слушаю вас.",
+                "C: Не знаю, к вам ли я обращаюсь.",
+                "A: Да, слушаю.",
+                "C: Никаких претензий, просто хочу уточнить тариф. Расторгать договор не собираюсь.");
+
+        assertThat(categoriesByTurn(english)).doesNotContain("3:complaint", "5:escalation");
+        assertThat(categoriesByTurn(russian)).doesNotContain("3:complaint", "3:escalation");
     }
 }
