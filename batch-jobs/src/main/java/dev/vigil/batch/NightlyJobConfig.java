@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -110,13 +110,8 @@ public class NightlyJobConfig {
     @Bean
     public TaskExecutor analysisExecutor(@Value("${vigil.threads:0}") int threads) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(n);
-        executor.setMaxPoolSize(n);
-        executor.setQueueCapacity(n);
-        executor.setThreadNamePrefix("vigil-analyse-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.initialize();
+        var executor = new SimpleAsyncTaskExecutor("vigil-analyse-");
+        executor.setConcurrencyLimit(n);
         return executor;
     }
 
@@ -124,7 +119,7 @@ public class NightlyJobConfig {
     @StepScope
     public SynchronizedItemStreamReader<VigilStore.PendingItem> pendingReader(
             DataSource dataSource, @Value("#{jobParameters['inbox']}") String inbox,
-            @Value("#{jobParameters['date']}") LocalDate night) {
+            @Value("#{jobParameters['date']}") LocalDate night) throws Exception {
         JdbcPagingItemReader<VigilStore.PendingItem> reader = new JdbcPagingItemReaderBuilder<VigilStore.PendingItem>()
                 .name("pendingReader")
                 .dataSource(dataSource)
@@ -138,6 +133,7 @@ public class NightlyJobConfig {
                 // The status column is the restart state: saved reader positions would skip or repeat items.
                 .saveState(false)
                 .build();
+        reader.afterPropertiesSet(); // the wrapper is the bean, so Spring does not initialise the delegate
         var synced = new SynchronizedItemStreamReader<VigilStore.PendingItem>();
         synced.setDelegate(reader);
         return synced;

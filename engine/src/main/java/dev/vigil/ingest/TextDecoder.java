@@ -23,6 +23,8 @@ final class TextDecoder {
     static final int MIN_CONFIDENCE = 10;
     /** The least {@link #plausibility} accepted for a legacy charset. */
     static final double MIN_PLAUSIBILITY = 0.6;
+    /** From this share of well-formed UTF-8 among non-ASCII bytes, an invalid UTF-8 file is corrupt, not legacy. */
+    static final double MIXED_UTF8_SHARE = 0.5;
 
     private TextDecoder() {
     }
@@ -45,6 +47,11 @@ final class TextDecoder {
         var decoded = tryDecode(bytes, StandardCharsets.UTF_8);
         if (decoded.text() != null) {
             return stripBom(decoded.text());
+        }
+        double utf8 = utf8Share(bytes);
+        if (utf8 >= MIXED_UTF8_SHARE) {
+            throw context.reject(String.format(Locale.ROOT, "undecodable charset: mixed encodings (%.0f %% of the "
+                    + "non-ASCII bytes are UTF-8, the rest are not: %s)", utf8 * 100, decoded.problem()));
         }
         CharsetDetector detector = new CharsetDetector();
         detector.setText(bytes);
@@ -77,6 +84,34 @@ final class TextDecoder {
      * mostly in upper case mean a confusion between Cyrillic charsets (KOI8-R read as windows-1251 swaps case);
      * mostly accented Latin letters mean Cyrillic bytes read as a Western charset.
      */
+    /**
+     * The share of non-ASCII bytes that form well-formed UTF-8 sequences. Text in a legacy Cyrillic or Western charset
+     * scores near 0; a UTF-8 file with some corrupt or foreign bytes scores high, and no single charset reads it.
+     */
+    static double utf8Share(byte[] bytes) {
+        int nonAscii = 0;
+        int inSequences = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                continue;
+            }
+            int len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            boolean ok = len > 0 && i + len <= bytes.length;
+            for (int k = 1; ok && k < len; k++) {
+                ok = (bytes[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                nonAscii += len;
+                inSequences += len;
+                i += len - 1;
+            } else {
+                nonAscii++;
+            }
+        }
+        return nonAscii == 0 ? 0 : (double) inSequences / nonAscii;
+    }
+
     static double plausibility(String text) {
         int cyrillic = 0;
         int standard = 0;

@@ -42,6 +42,27 @@ class TextDecoderTest {
     }
 
     @Test
+    void rejectsAUtf8ExportWithForeignBytesAsMixedEncodingsRatherThanGuessingALegacyCharset() {
+        // given a UTF-8 export into which one line of windows-1251 was pasted
+        byte[] utf8 = SHORT_RUSSIAN.getBytes(StandardCharsets.UTF_8);
+        byte[] cp1251 = "[2026-11-21 09:00:20] Клиент Пётр: Спасибо\n".getBytes(Charset.forName("windows-1251"));
+        byte[] mixed = new byte[utf8.length + cp1251.length];
+        System.arraycopy(utf8, 0, mixed, 0, utf8.length);
+        System.arraycopy(cp1251, 0, mixed, utf8.length, cp1251.length);
+
+        RejectedInputException e = catchThrowableOfType(RejectedInputException.class,
+                () -> TextDecoder.export(mixed, context));
+
+        assertThat(e.reason()).startsWith("undecodable charset: mixed encodings");
+    }
+
+    @Test
+    void legacyCyrillicTextHasAlmostNoWellFormedUtf8() {
+        assertThat(TextDecoder.utf8Share(SHORT_RUSSIAN.getBytes(Charset.forName("windows-1251")))).isLessThan(0.2);
+        assertThat(TextDecoder.utf8Share(SHORT_RUSSIAN.getBytes(StandardCharsets.UTF_8))).isEqualTo(1.0);
+    }
+
+    @Test
     void rejectsBinaryNoiseNamingTheFirstBadByte() {
         byte[] noise = new byte[300];
         for (int i = 0; i < noise.length; i++) {
