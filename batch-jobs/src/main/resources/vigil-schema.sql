@@ -16,9 +16,11 @@ CREATE TABLE IF NOT EXISTS vigil_item (
     evaluation      CLOB,                     -- the contract's evaluations.jsonl line
     transcript      CLOB,                     -- the contract's transcripts/<id>.json
     stage           VARCHAR(20),
-    reason          VARCHAR(4000),
-    CONSTRAINT vigil_item_interaction UNIQUE (interaction_id)
+    reason          VARCHAR(4000)
 );
+-- Not unique: two files may carry the same interaction id; each run publishes the first by path and quarantines
+-- the others, whatever order the threads finished in.
+CREATE INDEX IF NOT EXISTS vigil_item_interaction ON vigil_item (interaction_id);
 CREATE INDEX IF NOT EXISTS vigil_item_pending ON vigil_item (status, inbox, night, sha256);
 
 -- The files one night's inbox held: (inbox, night) is one run, the nightly-qa job instance.

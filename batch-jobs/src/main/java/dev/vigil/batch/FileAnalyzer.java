@@ -4,7 +4,6 @@ import dev.vigil.ingest.RejectedInputException;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Interaction;
 import dev.vigil.report.EvaluationJson;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.ItemProcessor;
@@ -17,11 +16,9 @@ public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileO
     private static final Logger LOG = LoggerFactory.getLogger(FileAnalyzer.class);
 
     private final NightlyResources resources;
-    private final VigilStore store;
 
-    public FileAnalyzer(NightlyResources resources, VigilStore store) {
+    public FileAnalyzer(NightlyResources resources) {
         this.resources = resources;
-        this.store = store;
     }
 
     @Override
@@ -35,11 +32,6 @@ public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileO
         } catch (RuntimeException e) {
             LOG.warn("unexpected failure reading {}", file, e);
             return new FileOutcome.Rejected(item.sha256(), item.path(), "ingest", describe(e));
-        }
-        Optional<String> earlier = store.pathOfInteraction(interaction.id());
-        if (earlier.isPresent()) {
-            return new FileOutcome.Rejected(item.sha256(), item.path(), "ingest", "duplicate interaction id '"
-                    + interaction.id() + "': already evaluated from " + earlier.get());
         }
         try {
             Evaluation e = resources.engine().evaluate(interaction);

@@ -7,7 +7,6 @@ import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
-import org.springframework.batch.core.SkipListener;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -23,7 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -85,18 +83,9 @@ public class NightlyJobConfig {
                 .<VigilStore.PendingItem, FileOutcome>chunk(chunk, tx)
                 .reader(pendingReader)
                 .processor(fileAnalyzer)
+                // No skip or retry policy: bad input is already an outcome (FileAnalyzer), and anything else
+                // (a crash, a full disk) must fail the step so that a restart resumes it.
                 .writer(new OutcomeWriter(store, progress))
-                .faultTolerant()
-                // Two threads racing on the same interaction id: the loser is quarantined, the night goes on.
-                .skip(DataIntegrityViolationException.class)
-                .skipLimit(Integer.MAX_VALUE)
-                .listener(new SkipListener<VigilStore.PendingItem, FileOutcome>() {
-                    @Override
-                    public void onSkipInWrite(FileOutcome item, Throwable t) {
-                        store.saveQuarantined(item.sha256(), "ingest",
-                                "could not be stored (duplicate interaction id?): " + t.getMessage());
-                    }
-                })
                 .listener(new ChunkListener() {
                     @Override
                     public void afterChunkError(ChunkContext context) {
@@ -141,9 +130,9 @@ public class NightlyJobConfig {
 
     @Bean
     @StepScope
-    public FileAnalyzer fileAnalyzer(NightlyResourcesCache resources, VigilStore store,
+    public FileAnalyzer fileAnalyzer(NightlyResourcesCache resources,
                                      @Value("#{stepExecution}") org.springframework.batch.core.StepExecution step) {
-        return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters())), store);
+        return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters())));
     }
 
     @Bean

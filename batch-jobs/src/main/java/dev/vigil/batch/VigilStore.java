@@ -113,12 +113,6 @@ public class VigilStore {
         return new PendingItem(rs.getString("sha256"), rs.getString("path"));
     }
 
-    /** The file that already produced {@code interactionId}, if any. */
-    public Optional<String> pathOfInteraction(String interactionId) {
-        return jdbc.query("SELECT path FROM vigil_item WHERE interaction_id = ?",
-                (rs, i) -> rs.getString(1), interactionId).stream().findFirst();
-    }
-
     /** Stores an evaluation and marks the item done; a no-op when it is no longer pending. */
     public int saveEvaluated(String sha256, String interactionId, String agentId, String channel, Instant startedAt,
                              double score, boolean passed, String evaluationLine, String transcriptJson) {
@@ -139,8 +133,17 @@ public class VigilStore {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private static final String RUN_DONE = "FROM vigil_run_file rf JOIN vigil_item i ON i.sha256 = rf.sha256 "
+    /** A run's evaluated files, as {@code rf} and {@code i}. */
+    private static final String RUN_EVALUATED = "FROM vigil_run_file rf JOIN vigil_item i ON i.sha256 = rf.sha256 "
             + "WHERE rf.inbox = ? AND rf.night = ? AND rf.duplicate_of IS NULL AND i.status = 'DONE' ";
+
+    /** The same file that comes first (by path) among the run's evaluated files with the same interaction id. */
+    private static final String FIRST_WITH_ID = "SELECT MIN(rf2.path) FROM vigil_run_file rf2 "
+            + "JOIN vigil_item i2 ON i2.sha256 = rf2.sha256 WHERE rf2.inbox = rf.inbox AND rf2.night = rf.night "
+            + "AND rf2.duplicate_of IS NULL AND i2.status = 'DONE' AND i2.interaction_id = i.interaction_id";
+
+    /** A run's published evaluations: each interaction id once, from the first file by path. */
+    private static final String RUN_DONE = RUN_EVALUATED + "AND rf.path = (" + FIRST_WITH_ID + ") ";
 
     /** Streams the evaluation lines of a run's evaluated files, ordered by agent then interaction id. */
     public void forEachEvaluation(String inbox, LocalDate night, Consumer<String> line) {
@@ -172,6 +175,10 @@ public class VigilStore {
                         + "WHERE rf.inbox = ? AND rf.night = ? AND rf.duplicate_of IS NULL "
                         + "AND i.status = 'QUARANTINED'",
                 (rs, n) -> new RejectedFile(rs.getString(1), rs.getString(2), rs.getString(3)), inbox, d));
+        out.addAll(jdbc.query("SELECT rf.path, i.interaction_id, (" + FIRST_WITH_ID + ") " + RUN_EVALUATED
+                        + "AND rf.path <> (" + FIRST_WITH_ID + ")",
+                (rs, n) -> new RejectedFile(rs.getString(1), "ingest", "duplicate interaction id '"
+                        + rs.getString(2) + "': already in " + rs.getString(3)), inbox, d));
         out.addAll(jdbc.query("SELECT path, duplicate_of FROM vigil_run_file WHERE inbox = ? AND night = ? "
                         + "AND duplicate_of IS NOT NULL",
                 (rs, n) -> new RejectedFile(rs.getString(1), "scan",
@@ -182,13 +189,13 @@ public class VigilStore {
 
     public RunCounts runCounts(String inbox, LocalDate night) {
         Date d = Date.valueOf(night);
-        return jdbc.queryForObject("SELECT COUNT(*), "
-                        + "SUM(CASE WHEN i.status = 'DONE' AND rf.duplicate_of IS NULL THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN i.status = 'QUARANTINED' OR rf.duplicate_of IS NOT NULL THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN i.status = 'PENDING' AND rf.duplicate_of IS NULL THEN 1 ELSE 0 END) "
-                        + "FROM vigil_run_file rf LEFT JOIN vigil_item i ON i.sha256 = rf.sha256 "
-                        + "WHERE rf.inbox = ? AND rf.night = ?",
-                (rs, n) -> new RunCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)), inbox, d);
+        int[] files = jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN i.status = 'PENDING' AND "
+                        + "rf.duplicate_of IS NULL THEN 1 ELSE 0 END) FROM vigil_run_file rf "
+                        + "LEFT JOIN vigil_item i ON i.sha256 = rf.sha256 WHERE rf.inbox = ? AND rf.night = ?",
+                (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}, inbox, d);
+        Integer evaluated = jdbc.queryForObject("SELECT COUNT(*) " + RUN_DONE, Integer.class, inbox, d);
+        int done = evaluated == null ? 0 : evaluated;
+        return new RunCounts(files[0], done, files[0] - done - files[1], files[1]);
     }
 
     /** Replaces the run's agent roll-ups. */

@@ -78,8 +78,11 @@ public final class SyntheticInbox {
     private SyntheticInbox() {
     }
 
-    /** Writes {@code count} chats plus {@code vigil.yaml} and {@code agents.csv} into {@code inbox}. */
-    public static void write(Path inbox, int count, long seed) throws IOException {
+    /**
+     * Writes {@code count} chats plus {@code vigil.yaml} and {@code agents.csv} into {@code inbox}; interaction ids
+     * are {@code <idPrefix>-<n>}.
+     */
+    public static void write(Path inbox, String idPrefix, int count, long seed) throws IOException {
         Path chats = inbox.resolve("chats");
         Files.createDirectories(chats);
         Files.writeString(inbox.resolve("vigil.yaml"), "company:\n  name: Northwind Telecom\n"
@@ -99,17 +102,18 @@ public final class SyntheticInbox {
             if (n % 1000 == 0) {
                 Files.createDirectories(dir);
             }
-            Files.writeString(dir.resolve("bench-" + n + ".json"), chat(n, random, start.plusSeconds(n * 7L)),
+            Files.writeString(dir.resolve(idPrefix + "-" + n + ".json"), chat(idPrefix + "-" + n, random,
+                            start.plusSeconds(n * 7L)),
                     StandardCharsets.UTF_8);
         }
     }
 
-    static String chat(int n, SplittableRandom random, Instant startedAt) throws IOException {
+    static String chat(String id, SplittableRandom random, Instant startedAt) throws IOException {
         boolean ru = random.nextInt(2) == 1;
         int agent = random.nextInt(AGENTS_PER_LANGUAGE);
         String name = (ru ? RU_AGENTS : EN_AGENTS).get(agent);
         ObjectNode chat = JSON.createObjectNode();
-        chat.put("id", "bench-" + n);
+        chat.put("id", id);
         chat.put("channel", "chat");
         chat.put("started_at", startedAt.toString());
         chat.putObject("agent").put("id", (ru ? "ru-" : "en-") + agent);

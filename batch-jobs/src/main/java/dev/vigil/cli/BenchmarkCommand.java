@@ -55,7 +55,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         try {
             Path inbox = dir.resolve("inbox");
             long t0 = System.nanoTime();
-            SyntheticInbox.write(inbox, count, 42);
+            SyntheticInbox.write(inbox, "bench", count, 42);
             out.printf(Locale.ROOT, "Generated %d synthetic chats in %.1f s (%s)%n", count, secs(t0), inbox);
             out.printf(Locale.ROOT, "JVM: %d cores, max heap %d MB, %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name") + " "

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The nightly-qa job end to end on the test corpus, with an embedded H2 database in a temporary folder. */
 @SpringBootTest(classes = {VigilBatchApplication.class, NightlyJobIT.CrashInjection.class},
-        properties = {"spring.main.allow-bean-definition-overriding=true", "vigil.threads=2", "vigil.chunk-size=4"})
+        properties = {"vigil.threads=2", "vigil.chunk-size=4"})
 class NightlyJobIT {
     static final Path CORPUS = Path.of("../test-corpus/inbox").toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -64,9 +64,9 @@ class NightlyJobIT {
         @Bean
         @Primary
         @StepScope
-        FileAnalyzer fileAnalyzer(NightlyResourcesCache resources, VigilStore store,
-                                  @Value("#{stepExecution}") StepExecution step) {
-            return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters())), store) {
+        FileAnalyzer crashingFileAnalyzer(NightlyResourcesCache resources,
+                                          @Value("#{stepExecution}") StepExecution step) {
+            return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters()))) {
                 @Override
                 public FileOutcome process(VigilStore.PendingItem item) {
                     if (CALLS.incrementAndGet() >= CRASH_AT.get()) {
@@ -95,10 +95,16 @@ class NightlyJobIT {
     void everyInboxFileEndsInExactlyOneOfEvaluationsOrQuarantine() throws Exception {
         Path inbox = copyOf(CORPUS, work.resolve("inbox"));
         Path out = work.resolve("out");
+        // a re-export of en-c01 with different content but the same interaction id, and an identical copy
+        Files.writeString(inbox.resolve("chats/zz-re-export.json"), Files.readString(inbox.resolve("chats/en-c01.json"))
+                .replace("\"messages\"", "\"note\": \"re-exported\", \"messages\""));
+        Files.copy(inbox.resolve("chats/en-c02.json"), inbox.resolve("chats/zz-copy.json"));
 
         var result = runner.run(new NightlyParameters(inbox, LocalDate.of(2026, 11, 21), out, ""));
 
         assertThat(result.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(CrashInjection.CALLS.get()).as("the counting processor is the one the step uses")
+                .isEqualTo(result.counts().files() - duplicateFiles(out));
         List<String> inboxFiles = interactionFiles(inbox);
         List<JsonNode> evaluations = readEvaluations(out);
         List<CSVRecord> quarantine = readQuarantine(out);
@@ -108,6 +114,14 @@ class NightlyJobIT {
         assertThat(accounted).containsExactlyInAnyOrderElementsOf(inboxFiles);
         assertThat(evaluations).extracting(e -> e.path("interaction_id").asText()).doesNotHaveDuplicates();
         assertThat(quarantine).allSatisfy(q -> assertThat(q.get("reason")).isNotBlank());
+        assertThat(quarantine).anySatisfy(q -> {
+            assertThat(q.get("file")).isEqualTo("chats/zz-re-export.json");
+            assertThat(q.get("reason")).isEqualTo("duplicate interaction id 'en-c01': already in chats/en-c01.json");
+        });
+        assertThat(quarantine).anySatisfy(q -> {
+            assertThat(q.get("file")).isEqualTo("chats/zz-copy.json");
+            assertThat(q.get("reason")).isEqualTo("duplicate: same content as chats/en-c02.json");
+        });
         assertThat(out.resolve("scorecards.csv")).exists();
         assertThat(out.resolve("reports/index.html")).exists();
         for (JsonNode e : evaluations) {
@@ -119,7 +133,9 @@ class NightlyJobIT {
 
     @Test
     void restartAfterACrashEvaluatesEveryInteractionExactlyOnce() throws Exception {
-        Path inbox = copyOf(CORPUS, work.resolve("inbox"));
+        // contents no other test of this database has seen
+        Path inbox = work.resolve("inbox");
+        dev.vigil.bench.SyntheticInbox.write(inbox, "restart", 60, 7);
         Path out = work.resolve("out");
         var params = new NightlyParameters(inbox, LocalDate.of(2026, 11, 22), out, "");
         int files = interactionFiles(inbox).size();
@@ -150,13 +166,14 @@ class NightlyJobIT {
 
     @Test
     void runningTheSameNightAgainChangesNothingAndALaterNightOnlyProcessesNewFiles() throws Exception {
-        Path inbox = copyOf(CORPUS, work.resolve("inbox"));
+        Path inbox = work.resolve("inbox");
+        dev.vigil.bench.SyntheticInbox.write(inbox, "nights", 30, 11);
         Path out = work.resolve("out");
         Path moved = work.resolve("held-back");
         Files.createDirectories(moved);
         // hold two chats back for the second night
         List<Path> chats;
-        try (Stream<Path> s = Files.list(inbox.resolve("chats"))) {
+        try (Stream<Path> s = Files.list(inbox.resolve("chats/000"))) {
             chats = s.filter(p -> p.toString().endsWith(".json")).sorted().limit(2).toList();
         }
         for (Path c : chats) {
@@ -166,6 +183,7 @@ class NightlyJobIT {
         assertThat(runner.run(night1).status()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, String> before = digests(out);
         int callsNight1 = CrashInjection.CALLS.get();
+        assertThat(callsNight1).isEqualTo(28);
 
         // the same night again: nothing analysed, outputs byte-identical
         var again = runner.run(night1);
@@ -182,11 +200,17 @@ class NightlyJobIT {
         Path out2 = work.resolve("out2");
         var night2 = runner.run(new NightlyParameters(inbox, LocalDate.of(2026, 11, 24), out2, ""));
         assertThat(night2.status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(CrashInjection.CALLS.get()).isLessThanOrEqualTo(chats.size() + quarantinedNight1)
-                .isGreaterThanOrEqualTo(chats.size());
+        assertThat(quarantinedNight1).isZero();
+        assertThat(CrashInjection.CALLS.get()).isEqualTo(chats.size());
         String agent = readEvaluations(out2).get(0).path("agent_id").asText();
         String agentPage = Files.readString(dev.vigil.report.HtmlReports.agentFile(out2.resolve("reports"), agent));
-        assertThat(agentPage).contains("2026-11-23").contains("2026-11-24");
+        // the trend chart has a point for each night, titled "<day> <month>: <mean> (<n> interactions)"
+        assertThat(agentPage).contains("23 Nov: ").contains("24 Nov: ");
+    }
+
+    /** Files quarantined as duplicates of another file of the run: the scan step filters them out. */
+    static int duplicateFiles(Path out) throws IOException {
+        return (int) readQuarantine(out).stream().filter(q -> q.get("reason").startsWith("duplicate: ")).count();
     }
 
     static Path copyOf(Path from, Path to) throws IOException {
