@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public class VigilCli {
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        int exit = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exit);
     }
 
     /** The configured command line, also used by tests. */
