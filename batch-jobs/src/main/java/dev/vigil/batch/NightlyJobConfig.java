@@ -154,7 +154,9 @@ public class NightlyJobConfig {
                 .tasklet((contribution, chunk) -> {
                     NightlyParameters p = params(chunk);
                     progress.stage("Publishing to " + p.out());
-                    publisher.publish(p, resources.get(p).inbox().config().effectiveReportLanguage());
+                    NightlyResources r = resources.get(p);
+                    var ui = r.inbox().config().effectiveReportLanguage();
+                    publisher.publish(p, ui, r.engine().reportTitles(ui));
                     return org.springframework.batch.repeat.RepeatStatus.FINISHED;
                 }, tx)
                 .build();

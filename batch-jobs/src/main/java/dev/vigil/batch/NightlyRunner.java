@@ -57,8 +57,11 @@ public class NightlyRunner {
         if (instance != null) {
             JobExecution last = explorer.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                var language = InboxLoader.load(params.inbox()).config().effectiveReportLanguage();
-                var published = publisher.publish(params, language);
+                Publisher.Published published;
+                try (var engine = NightlyResources.load(params).engine()) {
+                    var ui = InboxLoader.load(params.inbox()).config().effectiveReportLanguage();
+                    published = publisher.publish(params, ui, engine.reportTitles(ui));
+                }
                 return new Result(BatchStatus.COMPLETED, true, false, Duration.between(start, Instant.now()),
                         store.runCounts(params.inboxKey(), params.night()), Optional.of(published), "");
             }

@@ -43,9 +43,10 @@ public class Publisher {
         this.store = store;
     }
 
-    public Published publish(NightlyParameters params, Language ui) {
+    /** Writes the outputs, with report labels in {@code ui} and the scorecard's own titles. */
+    public Published publish(NightlyParameters params, Language ui, Map<String, String> titles) {
         try {
-            return write(params, new HtmlReports(ui));
+            return write(params, new HtmlReports(ui, titles));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write outputs to " + params.out() + ": " + e.getMessage(), e);
         }

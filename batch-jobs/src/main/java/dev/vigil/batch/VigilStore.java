@@ -69,11 +69,18 @@ public class VigilStore {
     /** Marks every file whose content an earlier path (in path order) of the same run already has. */
     public void markDuplicates(String inbox, LocalDate night) {
         Date d = Date.valueOf(night);
-        jdbc.update("UPDATE vigil_run_file rf SET duplicate_of = (SELECT MIN(o.path) FROM vigil_run_file o "
-                + "WHERE o.inbox = rf.inbox AND o.night = rf.night AND o.sha256 = rf.sha256 AND o.path < rf.path) "
-                + "WHERE rf.inbox = ? AND rf.night = ? AND EXISTS (SELECT 1 FROM vigil_run_file o "
-                + "WHERE o.inbox = rf.inbox AND o.night = rf.night AND o.sha256 = rf.sha256 AND o.path < rf.path)",
+        // one pass over the run's files grouped by content; only the (usually few) duplicated contents come back
+        List<Object[]> groups = jdbc.query("SELECT sha256, MIN(path) FROM vigil_run_file WHERE inbox = ? AND night = ? "
+                + "GROUP BY sha256 HAVING COUNT(*) > 1", (rs, n) -> new Object[] {rs.getString(1), rs.getString(2)},
                 inbox, d);
+        jdbc.batchUpdate("UPDATE vigil_run_file SET duplicate_of = ? WHERE inbox = ? AND night = ? AND sha256 = ? "
+                + "AND path <> ?", groups, 500, (ps, g) -> {
+                    ps.setString(1, (String) g[1]);
+                    ps.setString(2, inbox);
+                    ps.setDate(3, d);
+                    ps.setString(4, (String) g[0]);
+                    ps.setString(5, (String) g[1]);
+                });
     }
 
     /**

@@ -84,6 +84,15 @@ public final class QaEngine implements AutoCloseable {
         return evaluator.evaluate(pipeline.run(interaction));
     }
 
+    /**
+     * The section and item titles of the scorecard used for {@code ui}'s language (or any loaded one), for reports
+     * in that language.
+     */
+    public Map<String, String> reportTitles(Language ui) {
+        ScorecardEvaluator e = evaluators.containsKey(ui) ? evaluators.get(ui) : evaluators.values().iterator().next();
+        return e.scorecard().titles();
+    }
+
     /** Stops the rule matcher's background thread. */
     @Override
     public void close() {

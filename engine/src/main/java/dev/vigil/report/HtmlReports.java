@@ -45,6 +45,7 @@ public final class HtmlReports {
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    private final Map<String, String> titles;
     private final Language ui;
     private final Locale locale;
     private final Messages msg;
@@ -55,6 +56,15 @@ public final class HtmlReports {
 
     /** Loads the templates and the texts of {@code ui}, the language of the report's labels. */
     public HtmlReports(Language ui) {
+        this(ui, Map.of());
+    }
+
+    /**
+     * Like {@link #HtmlReports(Language)}, with the scorecard's own titles for its sections and items, keyed
+     * {@code section.<id>} and {@code item.<id>}; ids without a title fall back to the built-in labels, then the id.
+     */
+    public HtmlReports(Language ui, Map<String, String> titles) {
+        this.titles = Map.copyOf(titles);
         this.ui = ui;
         this.locale = ui.locale();
         this.msg = Messages.of(ui);
@@ -146,7 +156,7 @@ public final class HtmlReports {
                             f.categoryLabel()));
                 }
             }
-            items.add(new ItemRow(item.path("id").asText(), sectionLabel(item.path("section").asText()),
+            items.add(new ItemRow(itemLabel(item.path("id").asText()), sectionLabel(item.path("section").asText()),
                     outcome, msg.getOrDefault("outcome." + outcome, outcome), item.path("auto_fail").asBoolean(),
                     item.path("reason").asText(), evidence));
         }
@@ -252,7 +262,7 @@ public final class HtmlReports {
         page.put("hasTrend", !chart.empty());
         page.put("sections", sections);
         page.put("hasSections", !sections.isEmpty());
-        page.put("weakest", c.weakestItems());
+        page.put("weakest", c.weakestItems().stream().map(this::itemLabel).toList());
         page.put("hasWeakest", !c.weakestItems().isEmpty());
         page.put("flagged", flagged);
         page.put("hasFlagged", !flagged.isEmpty());
@@ -344,7 +354,7 @@ public final class HtmlReports {
                 number(c.ciLow(), 1), number(c.ciHigh(), 1), band(c.meanScore()),
                 percent(c.passRate(), 0), sortKey(c.passRate()), c.autoFails(), c.complaints(), c.escalations(),
                 csat, c.meanCsat().isPresent() ? sortKey(c.meanCsat().getAsDouble()) : "-1",
-                String.join(", ", c.weakestItems()), c.interactions() < 2);
+                String.join(", ", c.weakestItems().stream().map(this::itemLabel).toList()), c.interactions() < 2);
     }
 
     private Map<String, Object> base(String title, String root) {
@@ -375,7 +385,11 @@ public final class HtmlReports {
     }
 
     private String sectionLabel(String id) {
-        return msg.getOrDefault("section." + id, id);
+        return titles.getOrDefault("section." + id, msg.getOrDefault("section." + id, id));
+    }
+
+    private String itemLabel(String id) {
+        return titles.getOrDefault("item." + id, id);
     }
 
     private String speakerLabel(String code) {

@@ -43,4 +43,16 @@ public record Scorecard(String id, int version, Language language, String title,
     public List<ScorecardItem> items() {
         return sections.stream().flatMap(s -> s.items().stream()).toList();
     }
+
+    /** Titles for reports: {@code section.<id>} and {@code item.<id>} to the titles written in the scorecard. */
+    public java.util.Map<String, String> titles() {
+        var titles = new java.util.LinkedHashMap<String, String>();
+        for (ScorecardSection section : sections) {
+            titles.put("section." + section.id(), section.title());
+            for (ScorecardItem item : section.items()) {
+                titles.put("item." + item.id(), item.title());
+            }
+        }
+        return java.util.Map.copyOf(titles);
+    }
 }
