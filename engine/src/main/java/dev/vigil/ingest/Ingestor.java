@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,9 @@ public final class Ingestor {
     private final Inbox inbox;
     private final InputFormats formats;
     private final LanguageDetector languages;
+    /** How many leading bytes the binary-signature check of text-named files reads. */
+    static final int SIGNATURE_BYTES = 64;
+
     private final Tika tika = new Tika();
 
     /** An ingestor with the standard formats and the shared language detector. */
@@ -84,12 +88,34 @@ public final class Ingestor {
         }
         Path name = file.getFileName();
         try {
-            String type = MediaType.parse(tika.detect(bytes, name == null ? null : name.toString()))
-                    .getBaseType().toString();
-            return new InputFile(file, bytes, type);
+            return new InputFile(file, bytes, detectType(bytes, name == null ? null : name.toString()));
         } catch (RuntimeException e) {
             throw new RejectedInputException(file, "scan", "cannot detect the file type: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file's media type. A name whose extension is a text format is trusted unless the first bytes carry a
+     * binary signature (a PNG renamed {@code .json} is still an image): binary signatures sit at the start, and a
+     * full magic scan over every offset of a text file is the costliest step of ingestion. Other names get Tika's
+     * full detection on name and content.
+     */
+    private String detectType(byte[] bytes, String name) {
+        String byName = baseType(tika.detect(name));
+        if (isText(byName)) {
+            String byStart = baseType(tika.detect(Arrays.copyOf(bytes, Math.min(bytes.length, SIGNATURE_BYTES))));
+            return isText(byStart) || byStart.equals(MediaType.OCTET_STREAM.toString()) ? byName : byStart;
+        }
+        return baseType(tika.detect(bytes, name));
+    }
+
+    private static String baseType(String type) {
+        return MediaType.parse(type).getBaseType().toString();
+    }
+
+    private static boolean isText(String type) {
+        return type.startsWith("text/") || type.equals("application/json") || type.equals("message/rfc822")
+                || type.endsWith("+xml") || type.equals("application/xml");
     }
 
     private static String describe(IOException e) {

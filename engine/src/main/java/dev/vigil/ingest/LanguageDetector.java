@@ -11,14 +11,17 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
- * Detects English or Russian per text and per interaction. Short text is decided by its script (Cyrillic against
- * Latin letters), because statistical models are wrong on short chat lines ("Добрый день" comes out as Chechen);
- * long text by OpenNLP's langdetect model, falling back to the script when the model names a third language.
+ * Detects English or Russian per text and per interaction. Text is decided by its script (Cyrillic against Latin
+ * letters) when the script is clear or the text is short, because statistical models are wrong on short chat lines
+ * ("Добрый день" comes out as Chechen); long text of mixed script by OpenNLP's langdetect model, falling back to the
+ * script when the model names a third language.
  * Text without letters gets the caller's default. The model is loaded once; instances are immutable and thread-safe.
  */
 public final class LanguageDetector {
     /** Texts with fewer letters than this are decided by script alone. */
     public static final int SHORT_TEXT_LETTERS = 60;
+    /** From this share of one script among the letters, the script decides without the model. */
+    public static final double CLEAR_SCRIPT_SHARE = 0.9;
     /** The model's resource inside {@code opennlp-models-langdetect}. */
     static final String MODEL_RESOURCE = "/langdetect-183.bin";
 
@@ -52,7 +55,7 @@ public final class LanguageDetector {
     /** The language of one text; {@code fallback} when it has no Cyrillic or Latin letters or they are even. */
     public Language detect(String text, Language fallback) {
         LetterCount count = LetterCount.of(text);
-        if (count.total() >= SHORT_TEXT_LETTERS) {
+        if (count.total() >= SHORT_TEXT_LETTERS && !count.isClear()) {
             // a fresh LanguageDetectorME per call: the model is thread-safe, the ME wrapper is not documented so
             String lang = new LanguageDetectorME(model).predictLanguage(text).getLang();
             if (lang.equals("eng")) {
@@ -108,6 +111,11 @@ public final class LanguageDetector {
 
         int total() {
             return cyrillic + latin;
+        }
+
+        /** Whether one script has at least {@link #CLEAR_SCRIPT_SHARE} of the letters. */
+        boolean isClear() {
+            return Math.max(cyrillic, latin) >= CLEAR_SCRIPT_SHARE * total();
         }
 
         Language majority(Language fallback) {
