@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,8 @@ public final class Ingestor {
     private final Inbox inbox;
     private final InputFormats formats;
     private final LanguageDetector languages;
-    /** How many leading bytes the binary-signature check of text-named files reads. */
-    static final int SIGNATURE_BYTES = 64;
+    /** How many leading bytes the binary check of text-named files reads. */
+    static final int SIGNATURE_BYTES = 1024;
 
     private final Tika tika = new Tika();
 
@@ -95,18 +94,28 @@ public final class Ingestor {
     }
 
     /**
-     * The file's media type. A name whose extension is a text format is trusted unless the first bytes carry a
-     * binary signature (a PNG renamed {@code .json} is still an image): binary signatures sit at the start, and a
-     * full magic scan over every offset of a text file is the costliest step of ingestion. Other names get Tika's
-     * full detection on name and content.
+     * The file's media type. A name with a text format's extension is trusted when the leading block holds no
+     * control bytes (the test Git and {@code file} use for "binary"): Tika's full detection evaluates every magic
+     * rule it knows on every call, the costliest step of ingesting a chat. Anything else (an unknown extension, or a
+     * PNG renamed {@code .json}) gets Tika's detection on name and content.
      */
     private String detectType(byte[] bytes, String name) {
         String byName = baseType(tika.detect(name));
-        if (isText(byName)) {
-            String byStart = baseType(tika.detect(Arrays.copyOf(bytes, Math.min(bytes.length, SIGNATURE_BYTES))));
-            return isText(byStart) || byStart.equals(MediaType.OCTET_STREAM.toString()) ? byName : byStart;
+        if (isText(byName) && !hasControlBytes(bytes, SIGNATURE_BYTES)) {
+            return byName;
         }
         return baseType(tika.detect(bytes, name));
+    }
+
+    /** Whether the first {@code n} bytes hold a control byte other than tab, line feed, form feed, carriage return. */
+    static boolean hasControlBytes(byte[] bytes, int n) {
+        for (int i = 0, end = Math.min(n, bytes.length); i < end; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r' || b == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String baseType(String type) {
