@@ -6,27 +6,38 @@ import dev.vigil.model.Interaction;
 import dev.vigil.report.EvaluationJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.item.ItemProcessor;
 
 /**
  * The analyse step's processor: reads one pending file, analyses and scores it. Bad input and unexpected failures on
- * one file become a {@link FileOutcome.Rejected} naming the problem; they never stop the night. Thread-safe.
+ * one file become a {@link FileOutcome.Rejected} naming the problem; they never stop the night. It binds the run's
+ * {@link NightlyResources} before the step starts (one run at a time per process), so the per-item path has no
+ * scope lookup. Thread-safe.
  */
-public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileOutcome> {
+public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileOutcome>, StepExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(FileAnalyzer.class);
 
-    private final NightlyResources resources;
+    private final NightlyResourcesCache cache;
+    private volatile NightlyResources resources;
 
-    public FileAnalyzer(NightlyResources resources) {
-        this.resources = resources;
+    public FileAnalyzer(NightlyResourcesCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        resources = cache.get(NightlyParameters.from(stepExecution.getJobParameters()));
     }
 
     @Override
     public FileOutcome process(VigilStore.PendingItem item) {
-        var file = resources.inbox().root().resolve(item.path());
+        NightlyResources r = resources;
+        var file = r.inbox().root().resolve(item.path());
         Interaction interaction;
         try {
-            interaction = resources.ingestor().read(file);
+            interaction = r.ingestor().read(file);
         } catch (RejectedInputException e) {
             return new FileOutcome.Rejected(item.sha256(), item.path(), e.stage(), e.reason());
         } catch (RuntimeException e) {
@@ -34,7 +45,7 @@ public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileO
             return new FileOutcome.Rejected(item.sha256(), item.path(), "ingest", describe(e));
         }
         try {
-            Evaluation e = resources.engine().evaluate(interaction);
+            Evaluation e = r.engine().evaluate(interaction);
             return new FileOutcome.Evaluated(item.sha256(), item.path(), interaction.id(), interaction.agent().id(),
                     interaction.channel().code(), interaction.startedAt(), e.score(), e.passed(),
                     EvaluationJson.line(e), EvaluationJson.transcript(e.interaction()));

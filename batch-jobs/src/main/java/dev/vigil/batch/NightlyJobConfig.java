@@ -22,7 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -83,6 +83,7 @@ public class NightlyJobConfig {
                 .<VigilStore.PendingItem, FileOutcome>chunk(chunk, tx)
                 .reader(pendingReader)
                 .processor(fileAnalyzer)
+                .listener((org.springframework.batch.core.StepExecutionListener) fileAnalyzer)
                 // No skip or retry policy: bad input is already an outcome (FileAnalyzer), and anything else
                 // (a crash, a full disk) must fail the step so that a restart resumes it.
                 .writer(new OutcomeWriter(store, progress))
@@ -99,8 +100,14 @@ public class NightlyJobConfig {
     @Bean
     public TaskExecutor analysisExecutor(@Value("${vigil.threads:0}") int threads) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        var executor = new SimpleAsyncTaskExecutor("vigil-analyse-");
-        executor.setConcurrencyLimit(n);
+        // A fixed pool: threads are reused, so per-thread caches (Lucene's analyzer components) survive across
+        // chunks. The queue is unbounded; the step keeps only a few chunks in flight.
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(n);
+        executor.setMaxPoolSize(n);
+        executor.setThreadNamePrefix("vigil-analyse-");
+        executor.setDaemon(true);
+        executor.initialize();
         return executor;
     }
 
@@ -129,10 +136,8 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    @StepScope
-    public FileAnalyzer fileAnalyzer(NightlyResourcesCache resources,
-                                     @Value("#{stepExecution}") org.springframework.batch.core.StepExecution step) {
-        return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters())));
+    public FileAnalyzer fileAnalyzer(NightlyResourcesCache resources) {
+        return new FileAnalyzer(resources);
     }
 
     @Bean

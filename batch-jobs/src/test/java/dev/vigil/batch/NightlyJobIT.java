@@ -23,10 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -63,10 +60,8 @@ class NightlyJobIT {
 
         @Bean
         @Primary
-        @StepScope
-        FileAnalyzer crashingFileAnalyzer(NightlyResourcesCache resources,
-                                          @Value("#{stepExecution}") StepExecution step) {
-            return new FileAnalyzer(resources.get(NightlyParameters.from(step.getJobParameters()))) {
+        FileAnalyzer crashingFileAnalyzer(NightlyResourcesCache resources) {
+            return new FileAnalyzer(resources) {
                 @Override
                 public FileOutcome process(VigilStore.PendingItem item) {
                     if (CALLS.incrementAndGet() >= CRASH_AT.get()) {
