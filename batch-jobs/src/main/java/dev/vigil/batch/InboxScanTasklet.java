@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -51,7 +50,7 @@ public class InboxScanTasklet implements Tasklet {
         int[] count = {0};
         try (Stream<Path> files = Files.walk(inbox)) {
             files.filter(Files::isRegularFile).filter(f -> isInteractionFile(inbox, f)).forEach(f -> {
-                batch.add(new VigilStore.RunFile(relative(inbox, f), sha256(f), size(f), Optional.empty()));
+                batch.add(new VigilStore.RunFile(relative(inbox, f), sha256(f), size(f)));
                 count[0]++;
                 if (batch.size() == BATCH) {
                     store.addRunFiles(params.inboxKey(), params.night(), batch);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VigilStore {
-    /** A file the scan found. */
-    public record RunFile(String path, String sha256, long sizeBytes, Optional<String> duplicateOf) {
+    /** A file the scan found; {@link #markDuplicates} later marks copies of an earlier file's content. */
+    public record RunFile(String path, String sha256, long sizeBytes) {
     }
 
     /** A file waiting for analysis. */
@@ -55,14 +54,13 @@ public class VigilStore {
     }
 
     public void addRunFiles(String inbox, LocalDate night, List<RunFile> files) {
-        jdbc.batchUpdate("INSERT INTO vigil_run_file (inbox, night, path, sha256, size_bytes, duplicate_of) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", files, files.size(), (ps, f) -> {
+        jdbc.batchUpdate("INSERT INTO vigil_run_file (inbox, night, path, sha256, size_bytes) "
+                        + "VALUES (?, ?, ?, ?, ?)", files, files.size(), (ps, f) -> {
                     ps.setString(1, inbox);
                     ps.setDate(2, Date.valueOf(night));
                     ps.setString(3, f.path());
                     ps.setString(4, f.sha256());
                     ps.setLong(5, f.sizeBytes());
-                    ps.setString(6, f.duplicateOf().orElse(null));
                 });
     }
 
