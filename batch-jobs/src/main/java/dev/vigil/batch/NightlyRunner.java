@@ -1,6 +1,5 @@
 package dev.vigil.batch;
 
-import dev.vigil.config.InboxLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,36 +37,49 @@ public class NightlyRunner {
     private final Job job;
     private final VigilStore store;
     private final Publisher publisher;
+    private final NightlyResourcesCache resources;
 
     public NightlyRunner(JobLauncher launcher, JobExplorer explorer, JobRepository repository, Job nightlyQaJob,
-                         VigilStore store, Publisher publisher) {
+                         VigilStore store, Publisher publisher, NightlyResourcesCache resources) {
         this.launcher = launcher;
         this.explorer = explorer;
         this.repository = repository;
         this.job = nightlyQaJob;
         this.store = store;
         this.publisher = publisher;
+        this.resources = resources;
     }
 
+    /**
+     * Runs (or restarts, or republishes) the night.
+     *
+     * @throws IllegalArgumentException when the inbox's configuration or the rules are invalid; checked before any
+     *                                  job execution is created, so nothing needs resuming
+     */
     public Result run(NightlyParameters params) throws Exception {
         Instant start = Instant.now();
+        NightlyResources loaded = resources.get(params); // validates vigil.yaml, agents.csv, packs, scorecards
         recoverInterruptedExecutions();
         JobInstance instance = explorer.getJobInstance(NightlyJobConfig.JOB_NAME, params.toJobParameters());
         boolean restarted = false;
         if (instance != null) {
             JobExecution last = explorer.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                Publisher.Published published;
-                try (var engine = NightlyResources.load(params).engine()) {
-                    var ui = InboxLoader.load(params.inbox()).config().effectiveReportLanguage();
-                    published = publisher.publish(params, ui, engine.reportTitles(ui));
-                }
+                var ui = loaded.inbox().config().effectiveReportLanguage();
+                var published = publisher.publish(params, ui, loaded.engine().reportTitles(ui));
+                resources.release(params);
                 return new Result(BatchStatus.COMPLETED, true, false, Duration.between(start, Instant.now()),
                         store.runCounts(params.inboxKey(), params.night()), Optional.of(published), "");
             }
             restarted = last != null;
         }
-        JobExecution execution = launcher.run(job, params.toJobParameters());
+        JobExecution execution;
+        try {
+            execution = launcher.run(job, params.toJobParameters());
+        } catch (Exception e) {
+            resources.release(params); // the job's own listener releases them once it has run
+            throw e;
+        }
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(NightlyRunner::rootMessage).orElse("");
         Optional<Publisher.Published> published = Optional.empty();

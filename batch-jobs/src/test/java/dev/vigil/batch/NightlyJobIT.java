@@ -1,6 +1,7 @@
 package dev.vigil.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,9 @@ class NightlyJobIT {
 
     @Autowired
     NightlyRunner runner;
+
+    @Autowired
+    org.springframework.batch.core.explore.JobExplorer explorer;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -206,6 +210,18 @@ class NightlyJobIT {
     /** Files quarantined as duplicates of another file of the run: the scan step filters them out. */
     static int duplicateFiles(Path out) throws IOException {
         return (int) readQuarantine(out).stream().filter(q -> q.get("reason").startsWith("duplicate: ")).count();
+    }
+
+    @Test
+    void anInvalidInboxConfigurationFailsBeforeAnyJobExecutionIsCreated() throws Exception {
+        Path inbox = work.resolve("inbox");
+        dev.vigil.bench.SyntheticInbox.write(inbox, "badconfig", 3, 5);
+        Files.writeString(inbox.resolve("vigil.yaml"), "company:\n  name: Northwind\n  slogan: typo\n");
+        var params = new NightlyParameters(inbox, LocalDate.of(2026, 11, 25), work.resolve("out"), "");
+
+        assertThatThrownBy(() -> runner.run(params)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("vigil.yaml").hasMessageContaining("slogan");
+        assertThat(explorer.getJobInstance(NightlyJobConfig.JOB_NAME, params.toJobParameters())).isNull();
     }
 
     static Path copyOf(Path from, Path to) throws IOException {
