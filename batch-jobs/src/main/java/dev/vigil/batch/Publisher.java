@@ -3,6 +3,7 @@ package dev.vigil.batch;
 import dev.vigil.model.Language;
 import dev.vigil.report.AgentPage;
 import dev.vigil.report.AgentScorecard;
+import dev.vigil.report.CsatCorrelation;
 import dev.vigil.report.EvaluationJson;
 import dev.vigil.report.EvaluationSummary;
 import dev.vigil.report.FlaggedInteraction;
@@ -80,10 +81,10 @@ public class Publisher {
         Map<String, AgentScorecard> cards = loadCards(p);
         atomically(out.resolve("scorecards.csv"), w -> ScorecardsCsv.write(w, cards.values()));
 
-        writeAgentPages(p, html, reports, cards);
+        CsatCorrelation csat = writeAgentPages(p, html, reports, cards);
         int interactions = cards.values().stream().mapToInt(AgentScorecard::interactions).sum();
         Files.writeString(reports.resolve("index.html"), html.indexPage(new TeamPage(p.night().toString(),
-                List.copyOf(cards.values()), interactions, rejected.size())), StandardCharsets.UTF_8);
+                List.copyOf(cards.values()), interactions, rejected.size(), csat)), StandardCharsets.UTF_8);
 
         return summary(p);
     }
@@ -109,8 +110,10 @@ public class Publisher {
         return cards;
     }
 
-    private void writeAgentPages(NightlyParameters p, HtmlReports html, Path reports,
-                                 Map<String, AgentScorecard> cards) {
+    /** Writes one page per agent, streaming the run's evaluations; returns their score/CSAT correlation. */
+    private CsatCorrelation writeAgentPages(NightlyParameters p, HtmlReports html, Path reports,
+                                            Map<String, AgentScorecard> cards) {
+        var csat = new CsatCorrelation();
         var flagged = new ArrayList<FlaggedInteraction>();
         String[] agent = {null};
         Runnable flush = () -> {
@@ -129,6 +132,7 @@ public class Publisher {
         };
         store.forEachEvaluation(p.inboxKey(), p.night(), line -> {
             EvaluationSummary s = EvaluationJson.summary(line);
+            csat.add(s);
             if (!s.agentId().equals(agent[0])) {
                 flush.run();
                 agent[0] = s.agentId();
@@ -138,6 +142,7 @@ public class Publisher {
             }
         });
         flush.run();
+        return csat;
     }
 
     @FunctionalInterface

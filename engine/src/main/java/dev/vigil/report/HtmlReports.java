@@ -302,6 +302,9 @@ public final class HtmlReports {
         page.put("passRate", evaluated == 0 ? "—" : percent(passSum / evaluated, 0));
         page.put("autoFails", autoFails);
         page.put("complaints", complaints);
+        page.put("csatPairs", p.csat().pairs());
+        page.put("csatCorrelation", p.csat().pearson().isPresent() ? number(p.csat().pearson().getAsDouble(), 2)
+                : "—");
         page.put("escalations", escalations);
         page.put("quarantined", p.quarantined());
         page.put("hasQuarantine", p.quarantined() > 0);

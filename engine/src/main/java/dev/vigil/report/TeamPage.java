@@ -10,10 +10,13 @@ import java.util.Objects;
  * @param agents       every agent's scorecard, in any order (shown by agent name, then id)
  * @param interactions interactions evaluated
  * @param quarantined  inputs rejected into {@code quarantine.csv}
+ * @param csat         how the QA score correlates with the customers' CSAT over the night's surveyed interactions
  */
-public record TeamPage(String night, List<AgentScorecard> agents, int interactions, int quarantined) {
+public record TeamPage(String night, List<AgentScorecard> agents, int interactions, int quarantined,
+                       CsatCorrelation csat) {
     public TeamPage {
         Objects.requireNonNull(night, "night");
+        Objects.requireNonNull(csat, "csat");
         agents = List.copyOf(agents);
     }
 }

@@ -17,7 +17,7 @@
  * HtmlReports.writeAssets(reportsDir);
  * Files.writeString(HtmlReports.interactionFile(reportsDir, id), html.interactionPage(line, transcript));
  * Files.writeString(HtmlReports.agentFile(reportsDir, agentId), html.agentPage(new AgentPage(card, night, trend, flagged)));
- * Files.writeString(reportsDir.resolve("index.html"), html.indexPage(new TeamPage(night, team.scorecards(), n, rejected)));
+ * Files.writeString(reportsDir.resolve("index.html"), html.indexPage(new TeamPage(night, team.scorecards(), n, rejected, csat)));
  * }</pre>
  */
 package dev.vigil.report;

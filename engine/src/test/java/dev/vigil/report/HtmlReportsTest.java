@@ -201,8 +201,8 @@ class HtmlReportsTest {
                 0, 0, OptionalDouble.empty(), List.of(), Map.of());
 
         // when
-        Document withQuarantine = Jsoup.parse(EN.indexPage(new TeamPage("2026-11-21", List.of(card(), other), 6, 3)));
-        Document clean = Jsoup.parse(EN.indexPage(new TeamPage("2026-11-21", List.of(card(), other), 6, 0)));
+        Document withQuarantine = Jsoup.parse(EN.indexPage(new TeamPage("2026-11-21", List.of(card(), other), 6, 3, new CsatCorrelation())));
+        Document clean = Jsoup.parse(EN.indexPage(new TeamPage("2026-11-21", List.of(card(), other), 6, 0, new CsatCorrelation())));
 
         // then
         assertThat(withQuarantine.select("#agents tbody a")).extracting(a -> a.attr("href"))

@@ -67,7 +67,7 @@ final class SampleReports {
                     trend(card), flagged.getOrDefault(card.agentId(), List.of()))));
         }
         write(reportsDir.resolve("index.html"),
-                html.indexPage(new TeamPage(NIGHT, team.scorecards(), team.interactions(), 2)));
+                html.indexPage(new TeamPage(NIGHT, team.scorecards(), team.interactions(), 2, new CsatCorrelation())));
     }
 
     /** Three hand-built evaluations and variants of them for three agents. */
