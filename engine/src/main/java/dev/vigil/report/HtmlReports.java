@@ -64,7 +64,7 @@ public final class HtmlReports {
      * {@code section.<id>} and {@code item.<id>}; ids without a title fall back to the built-in labels, then the id.
      */
     public HtmlReports(Language ui, Map<String, String> titles) {
-        this.titles = Map.copyOf(titles);
+        this.titles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(titles));
         this.ui = ui;
         this.locale = ui.locale();
         this.msg = Messages.of(ui);
@@ -245,7 +245,15 @@ public final class HtmlReports {
     public String agentPage(AgentPage p) {
         AgentScorecard c = p.card();
         List<Bar> sections = new ArrayList<>();
-        c.sectionPercent().forEach((id, pct) -> sections.add(bar(sectionLabel(id), pct, percent(pct / 100, 0))));
+        // in the scorecard's order where the titles give it, then by id
+        List<String> order = new ArrayList<>(titles.keySet());
+        c.sectionPercent().entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, Double> e) -> {
+                    int i = order.indexOf("section." + e.getKey());
+                    return i < 0 ? Integer.MAX_VALUE : i;
+                }).thenComparing(Map.Entry::getKey))
+                .forEach(e -> sections.add(bar(sectionLabel(e.getKey()), e.getValue(),
+                        percent(e.getValue() / 100, 0))));
         List<FlaggedRow> flagged = p.flagged().stream()
                 .sorted(Comparator.comparing(FlaggedInteraction::startedAt).thenComparing(FlaggedInteraction::id))
                 .map(f -> new FlaggedRow(f.id(), "../interactions/" + href(f.id()),

@@ -44,7 +44,10 @@ public record Scorecard(String id, int version, Language language, String title,
         return sections.stream().flatMap(s -> s.items().stream()).toList();
     }
 
-    /** Titles for reports: {@code section.<id>} and {@code item.<id>} to the titles written in the scorecard. */
+    /**
+     * Titles for reports: {@code section.<id>} and {@code item.<id>} to the titles written in the scorecard, in the
+     * scorecard's order.
+     */
     public java.util.Map<String, String> titles() {
         var titles = new java.util.LinkedHashMap<String, String>();
         for (ScorecardSection section : sections) {
@@ -53,6 +56,6 @@ public record Scorecard(String id, int version, Language language, String title,
                 titles.put("item." + item.id(), item.title());
             }
         }
-        return java.util.Map.copyOf(titles);
+        return java.util.Collections.unmodifiableMap(titles);
     }
 }

@@ -284,6 +284,20 @@ class HtmlReportsTest {
         return Jsoup.parse(reports.interactionPage(EvaluationJson.line(e), EvaluationJson.transcript(e.interaction())));
     }
 
+    @Test
+    void agentPageListsSectionsInTheScorecardsOrderWithItsTitles() {
+        // given a scorecard whose greeting section comes after its closing section
+        var titles = new java.util.LinkedHashMap<String, String>();
+        titles.put("section.closing", "Saying goodbye");
+        titles.put("section.greeting", "Saying hello");
+
+        String html = new HtmlReports(Language.EN, titles).agentPage(new AgentPage(card(), "2026-11-21", List.of(),
+                List.of()));
+
+        assertThat(html).contains("Saying goodbye").contains("Saying hello");
+        assertThat(html.indexOf("Saying goodbye")).isLessThan(html.indexOf("Saying hello"));
+    }
+
     private static AgentScorecard card() {
         return new AgentScorecard("j.carter", "John Carter", "Billing", "2026-11-21", 4, 3, 1, 0, 81, 71.5, 90.5, 0.75,
                 0, 1, 1, OptionalDouble.of(4.5), List.of("closing.scripted", "empathy.acknowledge"),
