@@ -286,16 +286,16 @@ class HtmlReportsTest {
 
     @Test
     void agentPageListsSectionsInTheScorecardsOrderWithItsTitles() {
-        // given a scorecard whose greeting section comes after its closing section
+        // given a scorecard whose greeting section comes before its closing section (not alphabetical)
         var titles = new java.util.LinkedHashMap<String, String>();
-        titles.put("section.closing", "Saying goodbye");
         titles.put("section.greeting", "Saying hello");
+        titles.put("section.closing", "Saying goodbye");
 
         String html = new HtmlReports(Language.EN, titles).agentPage(new AgentPage(card(), "2026-11-21", List.of(),
                 List.of()));
 
         assertThat(html).contains("Saying goodbye").contains("Saying hello");
-        assertThat(html.indexOf("Saying goodbye")).isLessThan(html.indexOf("Saying hello"));
+        assertThat(html.indexOf("Saying hello")).isLessThan(html.indexOf("Saying goodbye"));
     }
 
     private static AgentScorecard card() {
