@@ -6,6 +6,7 @@ import dev.vigil.engine.QaEngine;
 import dev.vigil.ingest.Ingestor;
 import dev.vigil.rules.RuleSource;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What one run of the job needs, loaded once when the job starts: the inbox's configuration and roster, the
@@ -15,7 +16,8 @@ import java.nio.file.Path;
 public record NightlyResources(Inbox inbox, Ingestor ingestor, QaEngine engine) {
     public static NightlyResources load(NightlyParameters params) {
         Inbox inbox = InboxLoader.load(params.inbox());
-        RuleSource rules = params.rules().isBlank() ? RuleSource.classpath() : RuleSource.directory(Path.of(params.rules()));
+        RuleSource rules = RuleSource.directoryOrDefault(params.rules().isBlank() ? Optional.empty()
+                : Optional.of(Path.of(params.rules())));
         return new NightlyResources(inbox, new Ingestor(inbox), QaEngine.load(rules, inbox.config()));
     }
 }

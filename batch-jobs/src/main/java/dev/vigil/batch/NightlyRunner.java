@@ -1,5 +1,6 @@
 package dev.vigil.batch;
 
+import dev.vigil.report.TeamTotals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,7 +29,7 @@ public class NightlyRunner {
 
     /** How a run ended, with the counts for the end-of-run summary. */
     public record Result(BatchStatus status, boolean alreadyCompleted, boolean restarted, Duration took,
-                         VigilStore.RunCounts counts, Optional<Publisher.Published> published, String failure) {
+                         VigilStore.RunCounts counts, Optional<TeamTotals> published, String failure) {
     }
 
     private final JobLauncher launcher;
@@ -65,11 +66,15 @@ public class NightlyRunner {
         if (instance != null) {
             JobExecution last = explorer.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                var ui = loaded.inbox().config().effectiveReportLanguage();
-                var published = publisher.publish(params, ui, loaded.engine().reportTitles(ui));
-                resources.release(params);
+                try {
+                    var ui = loaded.inbox().config().effectiveReportLanguage();
+                    publisher.publish(params, ui, loaded.engine().reportTitles(ui));
+                } finally {
+                    resources.release(params);
+                }
                 return new Result(BatchStatus.COMPLETED, true, false, Duration.between(start, Instant.now()),
-                        store.runCounts(params.inboxKey(), params.night()), Optional.of(published), "");
+                        store.runCounts(params.inboxKey(), params.night()), Optional.of(publisher.summary(params)),
+                        "");
             }
             restarted = last != null;
         }
@@ -82,7 +87,7 @@ public class NightlyRunner {
         }
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(NightlyRunner::rootMessage).orElse("");
-        Optional<Publisher.Published> published = Optional.empty();
+        Optional<TeamTotals> published = Optional.empty();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             published = Optional.of(publisher.summary(params));
         }

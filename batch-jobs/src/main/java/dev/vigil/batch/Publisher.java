@@ -13,6 +13,7 @@ import dev.vigil.report.QuarantineCsv;
 import dev.vigil.report.QuarantineEntry;
 import dev.vigil.report.ScorecardsCsv;
 import dev.vigil.report.TeamPage;
+import dev.vigil.report.TeamTotals;
 import dev.vigil.report.TrendPoint;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -33,11 +34,6 @@ import java.util.Map;
  * run publishes byte-identical files. Top-level files are written to a temporary name and moved into place.
  */
 public class Publisher {
-    /** What was published. */
-    public record Published(int evaluations, int quarantined, int agents, double meanScore, double passRate,
-                            int autoFails) {
-    }
-
     private final VigilStore store;
 
     public Publisher(VigilStore store) {
@@ -45,15 +41,15 @@ public class Publisher {
     }
 
     /** Writes the outputs, with report labels in {@code ui} and the scorecard's own titles. */
-    public Published publish(NightlyParameters params, Language ui, Map<String, String> titles) {
+    public void publish(NightlyParameters params, Language ui, Map<String, String> titles) {
         try {
-            return write(params, new HtmlReports(ui, titles));
+            write(params, new HtmlReports(ui, titles));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write outputs to " + params.out() + ": " + e.getMessage(), e);
         }
     }
 
-    private Published write(NightlyParameters p, HtmlReports html) throws IOException {
+    private void write(NightlyParameters p, HtmlReports html) throws IOException {
         Path out = p.out();
         Path reports = out.resolve("reports");
         Files.createDirectories(out.resolve("transcripts"));
@@ -85,21 +81,11 @@ public class Publisher {
         int interactions = cards.values().stream().mapToInt(AgentScorecard::interactions).sum();
         Files.writeString(reports.resolve("index.html"), html.indexPage(new TeamPage(p.night().toString(),
                 List.copyOf(cards.values()), interactions, rejected.size(), csat)), StandardCharsets.UTF_8);
-
-        return summary(p);
     }
 
-    /** The figures of a published run, for the end-of-run summary. */
-    public Published summary(NightlyParameters p) {
-        var cards = loadCards(p);
-        int interactions = cards.values().stream().mapToInt(AgentScorecard::interactions).sum();
-        double mean = cards.values().stream().mapToDouble(c -> c.meanScore() * c.interactions()).sum()
-                / Math.max(1, interactions);
-        double pass = cards.values().stream().mapToDouble(c -> c.passRate() * c.interactions()).sum()
-                / Math.max(1, interactions);
-        int autoFails = cards.values().stream().mapToInt(AgentScorecard::autoFails).sum();
-        return new Published(interactions, store.rejectedFiles(p.inboxKey(), p.night()).size(), cards.size(), mean,
-                pass, autoFails);
+    /** The team's figures of a published run, for the end-of-run summary. */
+    public TeamTotals summary(NightlyParameters p) {
+        return TeamTotals.of(loadCards(p).values());
     }
 
     private Map<String, AgentScorecard> loadCards(NightlyParameters p) {

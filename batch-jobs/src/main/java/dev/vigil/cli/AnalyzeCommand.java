@@ -12,6 +12,7 @@ import dev.vigil.model.ItemResult;
 import dev.vigil.model.SectionScore;
 import dev.vigil.model.Turn;
 import dev.vigil.report.EvaluationJson;
+import dev.vigil.rules.RuleSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public class AnalyzeCommand implements Callable<Integer> {
         Path root = inbox != null ? inbox : findInbox(file).orElse(file.toAbsolutePath().getParent());
         Inbox loaded = InboxLoader.load(root);
         Evaluation e;
-        try (QaEngine engine = QaEngine.load(RulesCommand.source(rules), loaded.config())) {
+        try (QaEngine engine = QaEngine.load(RuleSource.directoryOrDefault(Optional.ofNullable(rules)), loaded.config())) {
             e = engine.evaluate(new Ingestor(loaded).read(file));
         } catch (RejectedInputException r) {
             err.printf("vigil: %s rejected at %s: %s%n", file, r.stage(), r.reason());

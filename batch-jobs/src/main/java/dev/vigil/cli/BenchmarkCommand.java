@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.batch.NightlyParameters;
 import dev.vigil.batch.NightlyRunner;
-import dev.vigil.batch.VigilBatchApplication;
 import dev.vigil.bench.HeapSampler;
 import dev.vigil.bench.SyntheticInbox;
 import dev.vigil.config.Inbox;
@@ -23,8 +22,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,11 +111,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         Path out2 = dir.resolve("out");
         Path db = dir.resolve("db");
         var params = new NightlyParameters(inbox, LocalDate.of(2026, 11, 21), out2, "");
-        try (var ctx = new SpringApplicationBuilder(VigilBatchApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties("vigil.data-dir=" + db.toAbsolutePath(), "logging.file.name=" + dir.resolve("vigil.log"),
-                        "logging.threshold.console=OFF")
-                .run()) {
+        try (var ctx = NightlyCommand.batchApplication(db, dir.resolve("vigil.log"), 0).run()) {
             long t0 = System.nanoTime();
             NightlyRunner.Result r;
             try (var heap = new HeapSampler()) {

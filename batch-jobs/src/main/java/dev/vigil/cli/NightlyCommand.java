@@ -63,7 +63,8 @@ public class NightlyCommand implements Callable<Integer> {
                 rules == null ? "" : rules.toAbsolutePath().toString());
         var progress = new ProgressReporter(System.out, System.console() != null);
         stdout.printf("Vigil nightly-qa: inbox %s, night %s%n", params.inbox(), params.night());
-        try (ConfigurableApplicationContext ctx = springApplication(params, progress).run()) {
+        try (ConfigurableApplicationContext ctx = batchApplication(db, params.out().resolve("vigil.log"), threads)
+                .initializers(c -> c.getBeanFactory().registerSingleton("progressReporter", progress)).run()) {
             NightlyRunner.Result r = ctx.getBean(NightlyRunner.class).run(params);
             progress.finishBar();
             printSummary(stdout, params, r);
@@ -71,16 +72,19 @@ public class NightlyCommand implements Callable<Integer> {
         }
     }
 
-    private SpringApplicationBuilder springApplication(NightlyParameters params, ProgressReporter progress) {
+    /**
+     * The batch application with its database in {@code db}, its log in {@code log} (the terminal shows only the
+     * progress and the summary), and {@code threads} analysis threads (0: one per core).
+     */
+    static SpringApplicationBuilder batchApplication(Path db, Path log, int threads) {
         return new SpringApplicationBuilder(VigilBatchApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties(
                         "vigil.data-dir=" + db.toAbsolutePath(),
                         "vigil.threads=" + threads,
-                        "logging.file.name=" + params.out().resolve("vigil.log"),
-                        "logging.threshold.console=OFF")
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("progressReporter", progress));
+                        "logging.file.name=" + log,
+                        "logging.threshold.console=OFF");
     }
 
     static void printSummary(java.io.PrintWriter out, NightlyParameters params, NightlyRunner.Result r) {
@@ -100,9 +104,9 @@ public class NightlyCommand implements Callable<Integer> {
                 r.took().toMillis() / 1000.0, r.restarted() ? " (restarted after an interrupted run)" : "");
         out.printf("  files       %6d%n  evaluated   %6d%n  quarantined %6d%s%n", c.files(), c.evaluated(),
                 c.quarantined(), c.quarantined() > 0 ? "  (see quarantine.csv)" : "");
-        r.published().ifPresent(p -> out.printf(Locale.ROOT,
-                "  agents      %6d%n  mean score  %6.1f%n  pass rate   %5.0f %%%n  auto-fails  %6d%n", p.agents(),
-                p.meanScore(), p.passRate() * 100, p.autoFails()));
+        r.published().ifPresent(t -> out.printf(Locale.ROOT,
+                "  agents      %6d%n  mean score  %6.1f%n  pass rate   %5.0f %%%n  auto-fails  %6d%n", t.agents(),
+                t.meanScore().orElse(0), t.passRate().orElse(0) * 100, t.autoFails()));
         Path o = params.out();
         out.printf("Outputs: %s, %s, %s%n         %s%n", o.resolve("evaluations.jsonl"), o.resolve("scorecards.csv"),
                 o.resolve("quarantine.csv"), o.resolve("reports/index.html"));

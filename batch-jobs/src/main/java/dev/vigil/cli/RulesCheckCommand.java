@@ -1,14 +1,13 @@
 package dev.vigil.cli;
 
-import dev.vigil.rules.Rule;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RuleSource;
 import dev.vigil.rules.RulesCheck;
 import dev.vigil.score.Scorecards;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -33,9 +32,9 @@ public class RulesCheckCommand implements Callable<Integer> {
         RuleSet rules;
         Scorecards scorecards;
         try {
-            source = RulesCommand.source(dir);
+            source = RuleSource.directoryOrDefault(Optional.ofNullable(dir));
             rules = RuleSet.load(source);
-            scorecards = Scorecards.load(source, rules.rules().stream().map(Rule::id).collect(Collectors.toSet()));
+            scorecards = Scorecards.load(source, rules.ruleIds());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println("rules check: FAILED (invalid packs or scorecards)");

@@ -6,7 +6,6 @@ import dev.vigil.config.InboxConfig;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
-import dev.vigil.rules.Rule;
 import dev.vigil.rules.RuleMatchingStep;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RuleSource;
@@ -15,8 +14,6 @@ import dev.vigil.score.Scorecards;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Rules,
@@ -52,8 +49,7 @@ public final class QaEngine implements AutoCloseable {
      */
     public static QaEngine load(RuleSource source, InboxConfig config) {
         RuleSet rules = RuleSet.load(source);
-        Set<String> ruleIds = rules.rules().stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());
-        Scorecards scorecards = Scorecards.load(source, ruleIds);
+        Scorecards scorecards = Scorecards.load(source, rules.ruleIds());
         config.scorecard().ifPresent(scorecards::byId);
         var evaluators = new EnumMap<Language, ScorecardEvaluator>(Language.class);
         var missing = new StringBuilder();

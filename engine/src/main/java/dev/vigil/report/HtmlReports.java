@@ -285,35 +285,22 @@ public final class HtmlReports {
                 .sorted(Comparator.comparing(AgentScorecard::agentName).thenComparing(AgentScorecard::agentId))
                 .map(c -> cardView(c, "agents/"))
                 .toList();
-        int evaluated = 0;
-        double scoreSum = 0;
-        double passSum = 0;
-        int autoFails = 0;
-        int complaints = 0;
-        int escalations = 0;
-        for (AgentScorecard c : p.agents()) {
-            evaluated += c.interactions();
-            scoreSum += c.meanScore() * c.interactions();
-            passSum += c.passRate() * c.interactions();
-            autoFails += c.autoFails();
-            complaints += c.complaints();
-            escalations += c.escalations();
-        }
+        TeamTotals totals = TeamTotals.of(p.agents());
         Map<String, Object> page = base(msg.format("title.team", p.night()), "");
         page.put("night", p.night());
         page.put("agents", agents);
         page.put("hasAgents", !agents.isEmpty());
         page.put("agentCount", agents.size());
         page.put("interactions", p.interactions());
-        page.put("meanScore", evaluated == 0 ? "—" : number(scoreSum / evaluated, 1));
-        page.put("meanBand", evaluated == 0 ? "na" : band(scoreSum / evaluated));
-        page.put("passRate", evaluated == 0 ? "—" : percent(passSum / evaluated, 0));
-        page.put("autoFails", autoFails);
-        page.put("complaints", complaints);
+        page.put("meanScore", totals.meanScore().isEmpty() ? "—" : number(totals.meanScore().getAsDouble(), 1));
+        page.put("meanBand", totals.meanScore().isEmpty() ? "na" : band(totals.meanScore().getAsDouble()));
+        page.put("passRate", totals.passRate().isEmpty() ? "—" : percent(totals.passRate().getAsDouble(), 0));
+        page.put("autoFails", totals.autoFails());
+        page.put("complaints", totals.complaints());
         page.put("csatPairs", p.csat().pairs());
         page.put("csatCorrelation", p.csat().pearson().isPresent() ? number(p.csat().pearson().getAsDouble(), 2)
                 : "—");
-        page.put("escalations", escalations);
+        page.put("escalations", totals.escalations());
         page.put("quarantined", p.quarantined());
         page.put("hasQuarantine", p.quarantined() > 0);
         return indexTemplate.execute(page);

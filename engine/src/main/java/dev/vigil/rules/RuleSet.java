@@ -32,6 +32,11 @@ public final class RuleSet {
         return rules;
     }
 
+    /** The ids of every rule, for checking references to rules (for example from scorecards). */
+    public java.util.Set<String> ruleIds() {
+        return rules.stream().map(Rule::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The rule with this id. */
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();

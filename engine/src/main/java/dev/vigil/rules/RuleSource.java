@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +57,11 @@ public final class RuleSource {
             (name.startsWith("scorecards/") ? cards : packs).add(res);
         }
         return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards);
+    }
+
+    /** The directory's content when one is given, else the default content on the classpath. */
+    public static RuleSource directoryOrDefault(Optional<Path> dir) {
+        return dir.map(RuleSource::directory).orElseGet(RuleSource::classpath);
     }
 
     /**
