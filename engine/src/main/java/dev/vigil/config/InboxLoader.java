@@ -50,7 +50,17 @@ public final class InboxLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .registerModule(new SimpleModule()
                     .addDeserializer(Language.class, new LanguageDeserializer())
-                    .addDeserializer(ZoneId.class, new ZoneDeserializer()));
+                    .addDeserializer(ZoneId.class, new ZoneDeserializer())
+                    .addKeyDeserializer(Language.class, new com.fasterxml.jackson.databind.KeyDeserializer() {
+                        @Override
+                        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+                            try {
+                                return Language.fromCode(key);
+                            } catch (IllegalArgumentException e) {
+                                throw JsonMappingException.from(ctxt, e.getMessage());
+                            }
+                        }
+                    }));
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).build();
@@ -121,7 +131,69 @@ public final class InboxLoader {
                 Optional.ofNullable(parsed.scorecard()).map(String::trim).filter(s -> !s.isEmpty()),
                 Optional.ofNullable(parsed.reportLanguage()),
                 maxBytes,
-                Optional.ofNullable(parsed.timezone()).orElse(defaults.timezone()));
+                Optional.ofNullable(parsed.timezone()).orElse(defaults.timezone()),
+                callSettings(file, parsed.calls, parsed.speech));
+    }
+
+    /** The {@code calls:} and {@code speech:} keys, with defaults for what is absent. */
+    private static CallSettings callSettings(Path file, CallsFile calls, SpeechFile speech) {
+        CallSettings d = CallSettings.defaults();
+        var models = new java.util.EnumMap<Language, SpeechModelPaths>(Language.class);
+        if (speech != null && speech.models != null) {
+            Path base = file.toAbsolutePath().getParent();
+            speech.models.forEach((language, m) -> {
+                if (m == null || m.acousticModel == null || m.acousticModel.isBlank()) {
+                    throw new InvalidInboxException(file, OptionalInt.empty(), "key 'speech.models."
+                            + language.code() + ".acoustic_model' is required (the folder of a CMU Sphinx acoustic "
+                            + "model)");
+                }
+                models.put(language, new SpeechModelPaths(base.resolve(m.acousticModel.trim()),
+                        Optional.ofNullable(m.dictionary).map(String::trim).map(base::resolve),
+                        Optional.ofNullable(m.languageModel).map(String::trim).map(base::resolve)));
+            });
+        }
+        if (calls == null) {
+            return new CallSettings(d.layout(), d.deadAir(), d.holdMinimum(), d.minConfidence(), d.maxDuration(),
+                    d.maxFileBytes(), models);
+        }
+        if (calls.minConfidence != null && (calls.minConfidence < 0 || calls.minConfidence > 1)) {
+            throw new InvalidInboxException(file, OptionalInt.empty(), "key 'calls.min_confidence': "
+                    + calls.minConfidence + " is not between 0 and 1");
+        }
+        return new CallSettings(
+                calls.channels == null ? d.layout() : layout(file, calls.channels),
+                calls.deadAirS == null ? d.deadAir() : seconds(calls.deadAirS),
+                calls.holdMinS == null ? d.holdMinimum() : seconds(calls.holdMinS),
+                calls.minConfidence == null ? d.minConfidence() : calls.minConfidence,
+                calls.maxDurationMin == null ? d.maxDuration() : seconds(calls.maxDurationMin * 60),
+                calls.maxFileMb == null ? d.maxFileBytes() : Math.round(calls.maxFileMb * 1024 * 1024),
+                models);
+    }
+
+    private static java.time.Duration seconds(double s) {
+        return java.time.Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /**
+     * The contract's channel layout: {@code mono}, or a mapping {@code {left: agent, right: customer}} (either side
+     * may be the agent).
+     */
+    static dev.vigil.model.ChannelLayout layout(Path file, Object channels) {
+        if (channels instanceof String s && s.trim().equalsIgnoreCase("mono")) {
+            return dev.vigil.model.ChannelLayout.MONO;
+        }
+        if (channels instanceof Map<?, ?> m && m.size() == 2) {
+            String left = String.valueOf(m.get("left")).trim().toLowerCase(Locale.ROOT);
+            String right = String.valueOf(m.get("right")).trim().toLowerCase(Locale.ROOT);
+            if (left.equals("agent") && right.equals("customer")) {
+                return dev.vigil.model.ChannelLayout.AGENT_LEFT;
+            }
+            if (left.equals("customer") && right.equals("agent")) {
+                return dev.vigil.model.ChannelLayout.AGENT_RIGHT;
+            }
+        }
+        throw new InvalidInboxException(file, OptionalInt.empty(), "key 'calls.channels': expected 'mono' or "
+                + "{left: agent, right: customer} (or the reverse), got " + channels);
     }
 
     /** Reads {@code agents.csv}; a missing file gives {@link Roster#absent()}. */
@@ -278,6 +350,8 @@ public final class InboxLoader {
         @JsonProperty("report_language") Language reportLanguage;
         @JsonProperty("max_file_mb") @JsonDeserialize(using = PositiveNumberDeserializer.class) Double maxFileMb;
         @JsonProperty("timezone") ZoneId timezone;
+        @JsonProperty("calls") CallsFile calls;
+        @JsonProperty("speech") SpeechFile speech;
 
         CompanyFile company() {
             return company;
@@ -302,6 +376,31 @@ public final class InboxLoader {
         ZoneId timezone() {
             return timezone;
         }
+    }
+
+    /** The {@code calls:} key. */
+    @SuppressWarnings("unused")
+    private static final class CallsFile {
+        @JsonProperty("channels") Object channels;
+        @JsonProperty("dead_air_s") @JsonDeserialize(using = PositiveNumberDeserializer.class) Double deadAirS;
+        @JsonProperty("hold_min_s") @JsonDeserialize(using = PositiveNumberDeserializer.class) Double holdMinS;
+        @JsonProperty("min_confidence") Double minConfidence;
+        @JsonProperty("max_duration_min") @JsonDeserialize(using = PositiveNumberDeserializer.class)
+        Double maxDurationMin;
+        @JsonProperty("max_file_mb") @JsonDeserialize(using = PositiveNumberDeserializer.class) Double maxFileMb;
+    }
+
+    /** The {@code speech:} key. */
+    @SuppressWarnings("unused")
+    private static final class SpeechFile {
+        @JsonProperty("models") Map<Language, ModelFile> models;
+    }
+
+    @SuppressWarnings("unused")
+    private static final class ModelFile {
+        @JsonProperty("acoustic_model") String acousticModel;
+        @JsonProperty("dictionary") String dictionary;
+        @JsonProperty("language_model") String languageModel;
     }
 
     @SuppressWarnings("unused")
@@ -353,7 +452,7 @@ public final class InboxLoader {
                 value = Double.NaN;
             }
             if (!(value > 0) || Double.isInfinite(value)) {
-                throw JsonMappingException.from(p, "'" + p.getText() + "' is not a positive number of megabytes");
+                throw JsonMappingException.from(p, "'" + p.getText() + "' is not a positive number");
             }
             return value;
         }

@@ -4,6 +4,7 @@ import dev.vigil.model.Attachment;
 import dev.vigil.model.Channel;
 import dev.vigil.model.Language;
 import dev.vigil.model.Person;
+import dev.vigil.model.Recording;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,10 +24,13 @@ import java.util.OptionalInt;
  * @param messages    the messages in the order they were written
  * @param attachments email attachments
  * @param csat        the CSAT the file carries
+ * @param recording   for calls, what was measured on the audio; {@code startedAt} is then required, because
+ *                    speech times count from it
  */
 public record Conversation(Optional<String> id, Channel channel, Optional<Instant> startedAt,
                            Optional<Language> language, Person agent, Optional<Person> customer,
-                           List<Message> messages, List<Attachment> attachments, OptionalInt csat) {
+                           List<Message> messages, List<Attachment> attachments, OptionalInt csat,
+                           Optional<Recording> recording) {
     public Conversation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
@@ -35,8 +39,19 @@ public record Conversation(Optional<String> id, Channel channel, Optional<Instan
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(csat, "csat");
+        Objects.requireNonNull(recording, "recording");
+        if (recording.isPresent() && startedAt.isEmpty()) {
+            throw new IllegalArgumentException("a call needs its start time");
+        }
         messages = List.copyOf(messages);
         attachments = List.copyOf(attachments);
+    }
+
+    /** A chat or email (no recording). */
+    public Conversation(Optional<String> id, Channel channel, Optional<Instant> startedAt,
+                        Optional<Language> language, Person agent, Optional<Person> customer,
+                        List<Message> messages, List<Attachment> attachments, OptionalInt csat) {
+        this(id, channel, startedAt, language, agent, customer, messages, attachments, csat, Optional.empty());
     }
 
     /** A chat without declared id, start, language, attachments or CSAT. */

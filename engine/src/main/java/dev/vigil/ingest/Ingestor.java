@@ -152,21 +152,26 @@ public final class Ingestor {
         var messages = new ArrayList<>(c.messages());
         messages.sort(Comparator.comparing(Message::at)); // stable: same-second messages keep file order
         Instant first = messages.get(0).at();
-        Instant startedAt = c.startedAt().filter(s -> !s.isAfter(first)).orElse(first);
+        // a call's times count from the start of its recording, even when its first words come later
+        Instant startedAt = c.recording().isPresent() ? c.startedAt().orElseThrow()
+                : c.startedAt().filter(s -> !s.isAfter(first)).orElse(first);
         Language fallback = c.language().orElse(inbox.config().defaultLanguage());
         var turns = new ArrayList<Turn>();
         for (Message m : messages) {
             Duration offset = Duration.between(startedAt, m.at());
-            turns.add(new Turn(turns.size(), m.speaker(), new TimeSpan(offset, offset), m.text(),
-                    languages.detect(m.text(), fallback), List.of()));
+            Duration end = Duration.between(startedAt, m.end());
+            turns.add(new Turn(turns.size(), m.speaker(), new TimeSpan(offset, end), m.text(),
+                    languages.detect(m.text(), fallback), m.words()));
         }
         Language language = c.language().orElseGet(() -> languages.dominant(turns, fallback));
         String id = c.id().orElse(input.baseName());
         OptionalInt csat = c.csat().isPresent() ? c.csat()
                 : inbox.survey(id).map(Survey::csat).orElse(OptionalInt.empty());
-        Duration duration = turns.get(turns.size() - 1).time().end();
+        Duration lastTurnEnd = turns.stream().map(t -> t.time().end()).max(Duration::compareTo).orElseThrow();
+        Duration duration = c.recording().map(r -> r.duration()).filter(d -> d.compareTo(lastTurnEnd) >= 0)
+                .orElse(lastTurnEnd);
         return new Interaction(id, c.channel(), language, c.agent(), c.customer(), startedAt, duration, turns,
-                c.attachments(), csat, inboxRelative(input.path()));
+                c.attachments(), csat, inboxRelative(input.path()), c.recording());
     }
 
     /** The file's path relative to the inbox when it lies inside it, as outputs name it; otherwise as given. */

@@ -22,10 +22,11 @@ import java.util.OptionalInt;
  * @param attachments email attachments (listed, not scored)
  * @param csat        the survey's CSAT (1-5) where the input carried one
  * @param source      the file it was read from
+ * @param recording   for calls, what was measured on the audio signal; empty for chats and emails
  */
 public record Interaction(String id, Channel channel, Language language, Person agent, Optional<Person> customer,
                           Instant startedAt, Duration duration, List<Turn> turns, List<Attachment> attachments,
-                          OptionalInt csat, Path source) {
+                          OptionalInt csat, Path source, Optional<Recording> recording) {
     public Interaction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
@@ -36,6 +37,7 @@ public record Interaction(String id, Channel channel, Language language, Person 
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(csat, "csat");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(recording, "recording");
         turns = List.copyOf(turns);
         attachments = List.copyOf(attachments);
         for (int i = 0; i < turns.size(); i++) {
@@ -45,11 +47,19 @@ public record Interaction(String id, Channel channel, Language language, Person 
         }
     }
 
+    /** A chat or email: an interaction without a recording. */
+    public Interaction(String id, Channel channel, Language language, Person agent, Optional<Person> customer,
+                       Instant startedAt, Duration duration, List<Turn> turns, List<Attachment> attachments,
+                       OptionalInt csat, Path source) {
+        this(id, channel, language, agent, customer, startedAt, duration, turns, attachments, csat, source,
+                Optional.empty());
+    }
+
     public Interaction withTurns(List<Turn> newTurns) {
-        return new Interaction(id, channel, language, agent, customer, startedAt, duration, newTurns, attachments, csat, source);
+        return new Interaction(id, channel, language, agent, customer, startedAt, duration, newTurns, attachments, csat, source, recording);
     }
 
     public Interaction withLanguage(Language l) {
-        return new Interaction(id, channel, l, agent, customer, startedAt, duration, turns, attachments, csat, source);
+        return new Interaction(id, channel, l, agent, customer, startedAt, duration, turns, attachments, csat, source, recording);
     }
 }
