@@ -1,5 +1,6 @@
 package dev.vigil.batch;
 
+import dev.vigil.ingest.CallFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -74,7 +76,7 @@ public class InboxScanTasklet implements Tasklet {
                 return false;
             }
         }
-        return !(rel.getNameCount() == 1 && CONFIG_FILES.contains(rel.toString()));
+        return !(rel.getNameCount() == 1 && CONFIG_FILES.contains(rel.toString())) && !CallFiles.isSidecar(file);
     }
 
     static String relative(Path inbox, Path file) {
@@ -89,14 +91,31 @@ public class InboxScanTasklet implements Tasklet {
         }
     }
 
+    /**
+     * The content hash of an interaction file; a call's hash covers its sidecar too, so that a corrected sidecar
+     * (say, the right agent) makes the call new content that is analysed again.
+     */
     static String sha256(Path f) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f, e);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest(f, digest);
+            if (CallFiles.isAudio(f)) {
+                Optional<Path> sidecar = CallFiles.sidecarOf(f);
+                if (sidecar.isPresent()) {
+                    digest(sidecar.get(), digest);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void digest(Path f, MessageDigest digest) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
         }
     }
 }

@@ -13,7 +13,10 @@ import dev.vigil.score.ScorecardEvaluator;
 import dev.vigil.score.Scorecards;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import dev.vigil.model.Channel;
 
 /**
  * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Rules,
@@ -31,9 +34,12 @@ public final class QaEngine implements AutoCloseable {
     private final AnalysisPipeline pipeline;
     private final Map<Language, ScorecardEvaluator> evaluators;
     private final String missingScorecards;
+    private final double minConfidence;
+    private static final String TRANSCRIPT_CONFIDENCE = "transcript_confidence";
 
     private QaEngine(RuleSet rules, RuleMatchingStep matching, Map<Language, ScorecardEvaluator> evaluators,
-                     String missingScorecards) {
+                     String missingScorecards, double minConfidence) {
+        this.minConfidence = minConfidence;
         this.rules = rules;
         this.matching = matching;
         this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), matching));
@@ -63,7 +69,8 @@ public final class QaEngine implements AutoCloseable {
         if (evaluators.isEmpty()) {
             throw new IllegalArgumentException("no scorecard in " + source + " (" + missing + ")");
         }
-        return new QaEngine(rules, new RuleMatchingStep(rules, config.company()), evaluators, missing.toString());
+        return new QaEngine(rules, new RuleMatchingStep(rules, config.company()), evaluators, missing.toString(),
+                config.calls().minConfidence());
     }
 
     /**
@@ -77,7 +84,27 @@ public final class QaEngine implements AutoCloseable {
             throw new IllegalStateException("no scorecard for language " + interaction.language().code() + ": "
                     + missingScorecards);
         }
-        return evaluator.evaluate(pipeline.run(interaction));
+        Evaluation evaluation = evaluator.evaluate(pipeline.run(interaction));
+        return reviewReason(evaluation).map(evaluation::withReview).orElse(evaluation);
+    }
+
+    /**
+     * Why a call cannot be auto-scored: its transcript's mean word confidence is below {@code calls.min_confidence},
+     * so its findings (and missing findings) are not trustworthy enough to score an agent on.
+     */
+    private Optional<String> reviewReason(Evaluation e) {
+        if (e.interaction().channel() != Channel.CALL) {
+            return Optional.empty();
+        }
+        Double confidence = e.metrics().get(TRANSCRIPT_CONFIDENCE);
+        if (confidence == null) {
+            return Optional.of("no transcript confidence was measured");
+        }
+        if (confidence < minConfidence) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "transcript confidence %.2f is below %.2f (calls.min_confidence)", confidence, minConfidence));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -76,7 +76,7 @@ public final class Ingestor {
             if (size == 0) {
                 throw new RejectedInputException(file, "scan", "empty file");
             }
-            long max = inbox.config().maxFileBytes();
+            long max = CallFiles.isAudio(file) ? inbox.config().calls().maxFileBytes() : inbox.config().maxFileBytes();
             if (size > max) {
                 throw new RejectedInputException(file, "scan", String.format(Locale.ROOT,
                         "file is %.1f MB, over the %s MB limit", size / MB, megabytes(max)));

@@ -25,14 +25,16 @@ public final class InputFormats {
         this.refusals = List.copyOf(refusals);
     }
 
-    /** Chat JSON, CSV, HTML, email and plain-text exports; audio and Outlook {@code .msg} refused with a reason. */
+    /**
+     * Chat JSON, CSV, HTML, email and plain-text exports; Outlook {@code .msg} refused with a reason, and audio too
+     * unless a call reader is added with {@link #with}.
+     */
     public static InputFormats standard() {
         return new InputFormats(
                 List.of(new ChatJsonReader(), new CsvChatReader(), new HtmlChatReader(), new EmailReader(),
                         new PlainTextChatReader()),
                 List.of(new Refusal(Set.of("wav", "mp3", "flac", "ogg", "oga", "opus"), Set.of("audio/"),
-                                "call recordings are not supported yet (audio ingestion arrives with speech "
-                                        + "transcription)"),
+                                "call recordings need the speech module, which this ingestor was built without"),
                         new Refusal(Set.of("msg"), Set.of("application/vnd.ms-outlook"),
                                 "unsupported: Outlook .msg; export the message as .eml")));
     }

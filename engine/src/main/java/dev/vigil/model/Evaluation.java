@@ -53,6 +53,12 @@ public record Evaluation(Interaction interaction, double score, boolean passed, 
                 Optional.empty());
     }
 
+    /** This evaluation sent to human review for {@code reason}: it keeps its score for the reviewer but does not pass. */
+    public Evaluation withReview(String reason) {
+        return new Evaluation(interaction, score, false, autoFail, scorecard, findings, missing, sections, items,
+                metrics, flags, Optional.of(reason));
+    }
+
     /** Whether the score stands (no human review is needed). */
     public boolean autoScored() {
         return review.isEmpty();

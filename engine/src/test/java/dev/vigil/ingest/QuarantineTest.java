@@ -140,14 +140,14 @@ class QuarantineTest {
     }
 
     @Test
-    void rejectsCallRecordingsUntilAudioIngestionExists() {
+    void rejectsCallRecordingsWhenBuiltWithoutTheSpeechModule() {
         byte[] wav = {'R', 'I', 'F', 'F', 36, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ', 16, 0, 0, 0, 1, 0, 1, 0};
         var inbox = InboxFixture.withRoster(root).bytes("calls/call-1.wav", wav).bytes("calls/call-2.mp3",
                 new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0});
 
         assertThat(rejected(inbox, "calls/call-1.wav").reason())
-                .isEqualTo("call recordings are not supported yet (audio ingestion arrives with speech transcription)");
-        assertThat(rejected(inbox, "calls/call-2.mp3").reason()).startsWith("call recordings are not supported yet");
+                .isEqualTo("call recordings need the speech module, which this ingestor was built without");
+        assertThat(rejected(inbox, "calls/call-2.mp3").reason()).startsWith("call recordings need the speech module");
     }
 
     @Test
