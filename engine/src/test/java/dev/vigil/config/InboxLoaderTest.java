@@ -57,6 +57,77 @@ class InboxLoaderTest {
     }
 
     @Test
+    void readsCallSettingsAndSpeechModelsResolvingPathsAgainstTheInbox() throws IOException {
+        write("vigil.yaml", """
+                calls:
+                  channels: {left: customer, right: agent}
+                  dead_air_s: 8
+                  hold_min_s: 30
+                  min_confidence: 0.7
+                  max_duration_min: 60
+                  max_file_mb: 100
+                speech:
+                  models:
+                    ru:
+                      acoustic_model: models/cmusphinx-ru-5.2
+                      dictionary: models/ru.dic
+                """);
+
+        CallSettings calls = InboxLoader.load(inbox).config().calls();
+
+        assertThat(calls.layout()).isEqualTo(dev.vigil.model.ChannelLayout.AGENT_RIGHT);
+        assertThat(calls.deadAir()).isEqualTo(java.time.Duration.ofSeconds(8));
+        assertThat(calls.holdMinimum()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(calls.minConfidence()).isEqualTo(0.7);
+        assertThat(calls.maxDuration()).isEqualTo(java.time.Duration.ofMinutes(60));
+        assertThat(calls.maxFileBytes()).isEqualTo(100L * 1024 * 1024);
+        SpeechModelPaths ru = calls.models().get(Language.RU);
+        assertThat(ru.acousticModel()).isEqualTo(inbox.toAbsolutePath().resolve("models/cmusphinx-ru-5.2"));
+        assertThat(ru.dictionary()).contains(inbox.toAbsolutePath().resolve("models/ru.dic"));
+        assertThat(ru.languageModel()).isEmpty();
+        assertThat(calls.models()).doesNotContainKey(Language.EN);
+    }
+
+    @Test
+    void acceptsMonoAsTheDefaultChannelLayout() throws IOException {
+        write("vigil.yaml", "calls:\n  channels: mono\n");
+
+        assertThat(InboxLoader.load(inbox).config().calls().layout()).isEqualTo(dev.vigil.model.ChannelLayout.MONO);
+    }
+
+    @Test
+    void rejectsAChannelLayoutWithoutAnAgent() throws IOException {
+        write("vigil.yaml", "calls:\n  channels: {left: customer, right: customer}\n");
+
+        assertThatThrownBy(() -> InboxLoader.load(inbox)).isInstanceOf(InvalidInboxException.class)
+                .hasMessageContaining("calls.channels").hasMessageContaining("mono");
+    }
+
+    @Test
+    void rejectsAConfidenceOutsideZeroToOne() throws IOException {
+        write("vigil.yaml", "calls:\n  min_confidence: 1.5\n");
+
+        assertThatThrownBy(() -> InboxLoader.load(inbox)).isInstanceOf(InvalidInboxException.class)
+                .hasMessageContaining("calls.min_confidence");
+    }
+
+    @Test
+    void rejectsASpeechModelWithoutItsAcousticModelFolder() throws IOException {
+        write("vigil.yaml", "speech:\n  models:\n    ru:\n      dictionary: ru.dic\n");
+
+        assertThatThrownBy(() -> InboxLoader.load(inbox)).isInstanceOf(InvalidInboxException.class)
+                .hasMessageContaining("speech.models.ru.acoustic_model");
+    }
+
+    @Test
+    void rejectsASpeechModelForAnUnsupportedLanguage() throws IOException {
+        write("vigil.yaml", "speech:\n  models:\n    de:\n      acoustic_model: de\n");
+
+        assertThatThrownBy(() -> InboxLoader.load(inbox)).isInstanceOf(InvalidInboxException.class)
+                .hasMessageContaining("de");
+    }
+
+    @Test
     void treatsAnEmptyVigilYamlAsDefaults() throws IOException {
         write("vigil.yaml", "# nothing configured yet\n");
 
