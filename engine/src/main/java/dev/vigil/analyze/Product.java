@@ -5,5 +5,7 @@ public enum Product {
     /** Findings from rule matching. */
     FINDINGS,
     /** Timing metrics: duration, first response, talk ratio, turn counts. */
-    TIMING_METRICS
+    TIMING_METRICS,
+    /** Call metrics measured on the recording: silence, dead air, overtalk, holds, speech rate, raised voice. */
+    ACOUSTIC_METRICS
 }

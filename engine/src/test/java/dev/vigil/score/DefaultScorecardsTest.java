@@ -84,7 +84,7 @@ class DefaultScorecardsTest {
         assertThat(e.items()).filteredOn(i -> i.outcome() == ItemOutcome.NOT_APPLICABLE)
                 .extracting(ItemResult::itemId)
                 .containsExactlyInAnyOrder("first_response_email", "first_response_call", "reply_pace_email",
-                        "complaint_acknowledged", "apology_on_complaint", "empathy_on_complaint");
+                        "no_dead_air_call", "hold_asked_call", "complaint_acknowledged", "apology_on_complaint", "empathy_on_complaint");
     }
 
     @Test
