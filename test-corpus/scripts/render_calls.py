@@ -345,6 +345,7 @@ def render(path, synth, corpus):
             cursor = max(cursor, seg["end"])
         gap, first, turn = None, False, turn + 1
     n = int(round((cursor + TAIL_S) * RATE))
+    n += n % 2   # an even length, so that the 8 kHz file has exactly half the samples and the same duration
     for t in tracks.values():
         t.extend(array.array("h", bytes(2 * (n - len(t)))))
     duration = n / RATE
