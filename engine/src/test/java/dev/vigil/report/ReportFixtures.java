@@ -149,7 +149,7 @@ final class ReportFixtures {
                                      boolean autoFail, List<String> flags, List<String> failedItems,
                                      Map<String, Double> sections, OptionalInt csat) {
         return new EvaluationSummary(id, agent, channel, Language.EN, Instant.parse("2026-11-21T10:00:00Z"), score,
-                passed, autoFail, flags, failedItems, sections, csat);
+                passed, autoFail, flags, failedItems, sections, csat, Optional.empty());
     }
 
     static List<EvaluationSummary> many(int n) {

@@ -53,7 +53,7 @@ final class SampleReports {
         for (String line : lines.values()) {
             EvaluationSummary s = EvaluationJson.summary(line);
             team.add(s);
-            if (s.needsReview()) {
+            if (s.flagged()) {
                 flagged.computeIfAbsent(s.agentId(), k -> new ArrayList<>()).add(FlaggedInteraction.of(s));
             }
         }
