@@ -256,7 +256,7 @@ public class VigilStore {
      */
     public List<AgentNight> trend(String agentId, LocalDate night) {
         return jdbc.query("SELECT agent_id, night, SUM(interactions - needs_review), SUM(needs_review), "
-                        + "SUM(mean_score * (interactions - needs_review)) / SUM(interactions - needs_review) "
+                        + "SUM(mean_score * (interactions - needs_review)) / NULLIF(SUM(interactions - needs_review), 0) "
                         + "FROM vigil_agent_night WHERE agent_id = ? AND night <= ? GROUP BY agent_id, night "
                         + "HAVING SUM(interactions - needs_review) > 0 ORDER BY night",
                 (rs, n) -> new AgentNight(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3) + rs.getInt(4),
