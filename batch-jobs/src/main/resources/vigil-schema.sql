@@ -12,12 +12,17 @@ CREATE TABLE IF NOT EXISTS vigil_item (
     channel         VARCHAR(10),
     started_at      TIMESTAMP WITH TIME ZONE,
     score           DOUBLE PRECISION,
-    passed          BOOLEAN,
+    passed          BOOLEAN,                  -- false for an interaction sent to human review
+    needs_review    BOOLEAN DEFAULT FALSE,    -- sent to human review: its score is kept out of every aggregate
+    review_reason   VARCHAR(4000),            -- why, when needs_review
     evaluation      CLOB,                     -- the contract's evaluations.jsonl line
     transcript      CLOB,                     -- the contract's transcripts/<id>.json
     stage           VARCHAR(20),
     reason          VARCHAR(4000)
 );
+-- Databases created before human review was routed get the columns (false: auto-scored).
+ALTER TABLE vigil_item ADD COLUMN IF NOT EXISTS needs_review BOOLEAN DEFAULT FALSE;
+ALTER TABLE vigil_item ADD COLUMN IF NOT EXISTS review_reason VARCHAR(4000);
 -- Not unique: two files may carry the same interaction id; each run publishes the first by path and quarantines
 -- the others, whatever order the threads finished in.
 CREATE INDEX IF NOT EXISTS vigil_item_interaction ON vigil_item (interaction_id);
@@ -40,8 +45,10 @@ CREATE TABLE IF NOT EXISTS vigil_agent_night (
     agent_id        VARCHAR(300)  NOT NULL,
     night           DATE          NOT NULL,
     inbox           VARCHAR(2000) NOT NULL,
-    interactions    INT           NOT NULL,
-    mean_score      DOUBLE PRECISION NOT NULL,
+    interactions    INT           NOT NULL,   -- evaluated, including those sent to human review
+    needs_review    INT           DEFAULT 0 NOT NULL, -- of which sent to human review (not in mean_score)
+    mean_score      DOUBLE PRECISION NOT NULL, -- over the interactions - needs_review auto-scored ones
     scorecard       CLOB          NOT NULL,   -- the agent's scorecard row as JSON
     PRIMARY KEY (agent_id, night, inbox)
 );
+ALTER TABLE vigil_agent_night ADD COLUMN IF NOT EXISTS needs_review INT DEFAULT 0 NOT NULL;

@@ -9,7 +9,9 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * The aggregate step: rolls the run's evaluations up into one scorecard per agent and stores it for the night, which
- * is what trends are drawn from. Streams the evaluations; keeps one small accumulator per agent.
+ * is what trends are drawn from. Streams the evaluations; keeps one small accumulator per agent. Interactions sent
+ * to human review are counted ({@code needs_review}) and kept out of the mean score that trends weight by the
+ * auto-scored interactions.
  */
 public class AgentAggregateTasklet implements Tasklet {
     private final VigilStore store;
@@ -28,7 +30,7 @@ public class AgentAggregateTasklet implements Tasklet {
         store.forEachEvaluation(params.inboxKey(), params.night(), line -> team.add(EvaluationJson.summary(line)));
         store.replaceAgentNights(params.inboxKey(), params.night(), team.scorecards().stream()
                 .map(card -> new VigilStore.AgentNight(card.agentId(), params.night(), card.interactions(),
-                        card.meanScore(), AgentScorecards.toJson(card)))
+                        card.needsReview(), card.meanScore(), AgentScorecards.toJson(card)))
                 .toList());
         return RepeatStatus.FINISHED;
     }

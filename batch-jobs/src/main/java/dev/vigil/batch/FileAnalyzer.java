@@ -48,7 +48,7 @@ public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileO
             Evaluation e = r.engine().evaluate(interaction);
             return new FileOutcome.Evaluated(item.sha256(), item.path(), interaction.id(), interaction.agent().id(),
                     interaction.channel().code(), interaction.startedAt(), e.score(), e.passed(),
-                    EvaluationJson.line(e), EvaluationJson.transcript(e.interaction()));
+                    EvaluationJson.line(e), EvaluationJson.transcript(e.interaction()), e.review());
         } catch (RuntimeException e) {
             LOG.warn("unexpected failure analysing {}", file, e);
             return new FileOutcome.Rejected(item.sha256(), item.path(), "analyze", describe(e));

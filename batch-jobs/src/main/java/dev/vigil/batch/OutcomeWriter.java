@@ -21,7 +21,7 @@ public class OutcomeWriter implements ItemWriter<FileOutcome> {
         for (FileOutcome outcome : chunk) {
             if (outcome instanceof FileOutcome.Evaluated e) {
                 store.saveEvaluated(e.sha256(), e.interactionId(), e.agentId(), e.channel(), e.startedAt(),
-                        e.score(), e.passed(), e.evaluationLine(), e.transcriptJson());
+                        e.score(), e.passed(), e.review(), e.evaluationLine(), e.transcriptJson());
             } else if (outcome instanceof FileOutcome.Rejected r) {
                 store.saveQuarantined(r.sha256(), r.stage(), r.reason());
             }

@@ -1,6 +1,8 @@
 package dev.vigil.batch;
 
+import dev.vigil.model.Channel;
 import dev.vigil.model.Language;
+import dev.vigil.report.CallAudio;
 import dev.vigil.report.AgentPage;
 import dev.vigil.report.AgentScorecard;
 import dev.vigil.report.CsatCorrelation;
@@ -27,11 +29,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a run's outputs from the store, as the contract lays them out: {@code evaluations.jsonl},
- * {@code scorecards.csv}, {@code quarantine.csv}, {@code transcripts/} and {@code reports/}. Deterministic: the same
- * run publishes byte-identical files. Top-level files are written to a temporary name and moved into place.
+ * {@code scorecards.csv}, {@code quarantine.csv}, {@code transcripts/} and {@code reports/}, with each call's
+ * recording in {@code reports/audio/} for the interaction page's player ({@link CallAudio}: a hard link to the inbox
+ * file where possible). Deterministic: the same run publishes byte-identical files. Top-level files are written to a
+ * temporary name and moved into place.
+ *
+ * <p>Interactions sent to human review are listed on their agent's page and on the team page, apart from the failed
+ * and flagged ones; their scores are already out of the stored agent roll-ups ({@link AgentAggregateTasklet}).
  */
 public class Publisher {
     private final VigilStore store;
@@ -57,18 +65,23 @@ public class Publisher {
         Files.createDirectories(reports.resolve("agents"));
         HtmlReports.writeAssets(reports);
 
-        atomically(out.resolve("evaluations.jsonl"), w -> store.forEachInteraction(p.inboxKey(), p.night(),
-                (id, line, transcript) -> {
-                    try {
-                        w.write(line);
-                        w.write('\n');
-                        Files.writeString(out.resolve(OutputNames.transcript(id)), transcript, StandardCharsets.UTF_8);
-                        Files.writeString(HtmlReports.interactionFile(reports, id),
-                                html.interactionPage(line, transcript), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+        atomically(out.resolve("evaluations.jsonl"), w -> store.forEachInteraction(p.inboxKey(), p.night(), row -> {
+            try {
+                String id = row.interactionId();
+                w.write(row.evaluationLine());
+                w.write('\n');
+                Files.writeString(out.resolve(OutputNames.transcript(id)), row.transcriptJson(),
+                        StandardCharsets.UTF_8);
+                Optional<String> audio = Channel.CALL.code().equals(row.channel())
+                        ? CallAudio.publish(p.inbox().resolve(row.path()), reports, id)
+                        : Optional.empty();
+                Files.writeString(HtmlReports.interactionFile(reports, id),
+                        html.interactionPage(row.evaluationLine(), row.transcriptJson(), audio),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
 
         List<VigilStore.RejectedFile> rejected = store.rejectedFiles(p.inboxKey(), p.night());
         atomically(out.resolve("quarantine.csv"), w -> QuarantineCsv.write(w, rejected.stream()
@@ -77,10 +90,11 @@ public class Publisher {
         Map<String, AgentScorecard> cards = loadCards(p);
         atomically(out.resolve("scorecards.csv"), w -> ScorecardsCsv.write(w, cards.values()));
 
-        CsatCorrelation csat = writeAgentPages(p, html, reports, cards);
+        List<FlaggedInteraction> review = new ArrayList<>();
+        CsatCorrelation csat = writeAgentPages(p, html, reports, cards, review);
         int interactions = cards.values().stream().mapToInt(AgentScorecard::interactions).sum();
         Files.writeString(reports.resolve("index.html"), html.indexPage(new TeamPage(p.night().toString(),
-                List.copyOf(cards.values()), interactions, rejected.size(), csat)), StandardCharsets.UTF_8);
+                List.copyOf(cards.values()), interactions, rejected.size(), csat, review)), StandardCharsets.UTF_8);
     }
 
     /** The team's figures of a published run, for the end-of-run summary. */
@@ -96,17 +110,22 @@ public class Publisher {
         return cards;
     }
 
-    /** Writes one page per agent, streaming the run's evaluations; returns their score/CSAT correlation. */
+    /**
+     * Writes one page per agent, streaming the run's evaluations; collects the interactions sent to human review into
+     * {@code review} and returns the score/CSAT correlation.
+     */
     private CsatCorrelation writeAgentPages(NightlyParameters p, HtmlReports html, Path reports,
-                                            Map<String, AgentScorecard> cards) {
+                                            Map<String, AgentScorecard> cards, List<FlaggedInteraction> review) {
         var csat = new CsatCorrelation();
         var flagged = new ArrayList<FlaggedInteraction>();
+        var toReview = new ArrayList<FlaggedInteraction>();
         String[] agent = {null};
         Runnable flush = () -> {
             if (agent[0] != null && cards.containsKey(agent[0])) {
                 List<TrendPoint> trend = store.trend(agent[0], p.night()).stream()
-                        .map(t -> new TrendPoint(t.night(), t.meanScore(), t.interactions())).toList();
-                var page = new AgentPage(cards.get(agent[0]), p.night().toString(), trend, List.copyOf(flagged));
+                        .map(t -> new TrendPoint(t.night(), t.meanScore(), t.scored())).toList();
+                var page = new AgentPage(cards.get(agent[0]), p.night().toString(), trend, List.copyOf(flagged),
+                        List.copyOf(toReview));
                 try {
                     Files.writeString(HtmlReports.agentFile(reports, agent[0]), html.agentPage(page),
                             StandardCharsets.UTF_8);
@@ -114,7 +133,9 @@ public class Publisher {
                     throw new UncheckedIOException(e);
                 }
             }
+            review.addAll(toReview);
             flagged.clear();
+            toReview.clear();
         };
         store.forEachEvaluation(p.inboxKey(), p.night(), line -> {
             EvaluationSummary s = EvaluationJson.summary(line);
@@ -123,7 +144,9 @@ public class Publisher {
                 flush.run();
                 agent[0] = s.agentId();
             }
-            if (s.needsReview()) {
+            if (!s.autoScored()) {
+                toReview.add(FlaggedInteraction.of(s));
+            } else if (s.flagged()) {
                 flagged.add(FlaggedInteraction.of(s));
             }
         });

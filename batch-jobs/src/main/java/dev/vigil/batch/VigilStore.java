@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +32,29 @@ public class VigilStore {
     public record RejectedFile(String path, String stage, String reason) {
     }
 
-    /** One agent's roll-up for one night. */
-    public record AgentNight(String agentId, LocalDate night, int interactions, double meanScore, String scorecardJson) {
+    /**
+     * One agent's roll-up for one night: {@code interactions} evaluated, of which {@code needsReview} were sent to
+     * human review; {@code meanScore} is over the others (the auto-scored ones).
+     */
+    public record AgentNight(String agentId, LocalDate night, int interactions, int needsReview, double meanScore,
+                             String scorecardJson) {
+        /** The auto-scored interactions, the weight of this night's mean score. */
+        public int scored() {
+            return interactions - needsReview;
+        }
+    }
+
+    /**
+     * One published interaction of a run.
+     *
+     * @param interactionId  its id
+     * @param evaluationLine its evaluations.jsonl line
+     * @param transcriptJson its transcript
+     * @param path           the file it was read from in this run, relative to the inbox
+     * @param channel        chat, email or call
+     */
+    public record StoredInteraction(String interactionId, String evaluationLine, String transcriptJson, String path,
+                                    String channel) {
     }
 
     /** Counts of a run's files by outcome. */
@@ -118,14 +140,19 @@ public class VigilStore {
         return new PendingItem(rs.getString("sha256"), rs.getString("path"));
     }
 
-    /** Stores an evaluation and marks the item done; a no-op when it is no longer pending. */
+    /**
+     * Stores an evaluation and marks the item done; a no-op when it is no longer pending. {@code review} is the reason
+     * an interaction was sent to human review ({@code needs_review}), empty when it was auto-scored.
+     */
     public int saveEvaluated(String sha256, String interactionId, String agentId, String channel, Instant startedAt,
-                             double score, boolean passed, String evaluationLine, String transcriptJson) {
+                             double score, boolean passed, Optional<String> review, String evaluationLine,
+                             String transcriptJson) {
         return jdbc.update("UPDATE vigil_item SET status = 'DONE', interaction_id = ?, agent_id = ?, channel = ?, "
-                        + "started_at = ?, score = ?, passed = ?, evaluation = ?, transcript = ?, stage = NULL, "
-                        + "reason = NULL WHERE sha256 = ? AND status = 'PENDING'",
-                interactionId, agentId, channel, Timestamp.from(startedAt), score, passed, evaluationLine,
-                transcriptJson, sha256);
+                        + "started_at = ?, score = ?, passed = ?, needs_review = ?, review_reason = ?, "
+                        + "evaluation = ?, transcript = ?, stage = NULL, reason = NULL "
+                        + "WHERE sha256 = ? AND status = 'PENDING'",
+                interactionId, agentId, channel, Timestamp.from(startedAt), score, passed, review.isPresent(),
+                review.map(r -> truncate(r, 4000)).orElse(null), evaluationLine, transcriptJson, sha256);
     }
 
     /** Marks an item quarantined with its reason; a no-op when it is no longer pending. */
@@ -158,18 +185,14 @@ public class VigilStore {
                 }, inbox, Date.valueOf(night));
     }
 
-    /** Streams (interaction id, evaluation line, transcript JSON) of a run, ordered by interaction id. */
-    public void forEachInteraction(String inbox, LocalDate night, InteractionRowHandler handler) {
-        jdbc.query("SELECT i.interaction_id, i.evaluation, i.transcript " + RUN_DONE + "ORDER BY i.interaction_id",
+    /** Streams the run's published interactions, ordered by interaction id. */
+    public void forEachInteraction(String inbox, LocalDate night, Consumer<StoredInteraction> handler) {
+        jdbc.query("SELECT i.interaction_id, i.evaluation, i.transcript, rf.path, i.channel " + RUN_DONE
+                        + "ORDER BY i.interaction_id",
                 rs -> {
-                    handler.accept(rs.getString(1), rs.getString(2), rs.getString(3));
+                    handler.accept(new StoredInteraction(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
                 }, inbox, Date.valueOf(night));
-    }
-
-    /** Receives one stored interaction. */
-    @FunctionalInterface
-    public interface InteractionRowHandler {
-        void accept(String interactionId, String evaluationLine, String transcriptJson);
     }
 
     /** The run's rejected files: quarantined contents and duplicate files, ordered by path. */
@@ -206,31 +229,37 @@ public class VigilStore {
     /** Replaces the run's agent roll-ups. */
     public void replaceAgentNights(String inbox, LocalDate night, List<AgentNight> rows) {
         jdbc.update("DELETE FROM vigil_agent_night WHERE inbox = ? AND night = ?", inbox, Date.valueOf(night));
-        jdbc.batchUpdate("INSERT INTO vigil_agent_night (agent_id, night, inbox, interactions, mean_score, scorecard) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", rows, 500, (ps, r) -> {
+        jdbc.batchUpdate("INSERT INTO vigil_agent_night (agent_id, night, inbox, interactions, needs_review, "
+                + "mean_score, scorecard) VALUES (?, ?, ?, ?, ?, ?, ?)", rows, 500, (ps, r) -> {
                     ps.setString(1, r.agentId());
                     ps.setDate(2, Date.valueOf(r.night()));
                     ps.setString(3, inbox);
                     ps.setInt(4, r.interactions());
-                    ps.setDouble(5, r.meanScore());
-                    ps.setString(6, r.scorecardJson());
+                    ps.setInt(5, r.needsReview());
+                    ps.setDouble(6, r.meanScore());
+                    ps.setString(7, r.scorecardJson());
                 });
     }
 
     /** The run's agent roll-ups, ordered by agent id. */
     public List<AgentNight> agentNights(String inbox, LocalDate night) {
-        return jdbc.query("SELECT agent_id, night, interactions, mean_score, scorecard FROM vigil_agent_night "
-                        + "WHERE inbox = ? AND night = ? ORDER BY agent_id",
-                (rs, n) -> new AgentNight(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
-                        rs.getDouble(4), rs.getString(5)), inbox, Date.valueOf(night));
+        return jdbc.query("SELECT agent_id, night, interactions, needs_review, mean_score, scorecard "
+                        + "FROM vigil_agent_night WHERE inbox = ? AND night = ? ORDER BY agent_id",
+                (rs, n) -> new AgentNight(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3), rs.getInt(4),
+                        rs.getDouble(5), rs.getString(6)), inbox, Date.valueOf(night));
     }
 
-    /** An agent's interaction-weighted mean score per night, up to and including {@code night}, oldest first. */
+    /**
+     * An agent's mean score per night, up to and including {@code night}, oldest first, weighted by the auto-scored
+     * interactions: interactions sent to human review never move it, and a night with nothing auto-scored has no
+     * point. Each row's {@link AgentNight#scored()} is the night's weight.
+     */
     public List<AgentNight> trend(String agentId, LocalDate night) {
-        return jdbc.query("SELECT agent_id, night, SUM(interactions), "
-                        + "SUM(mean_score * interactions) / SUM(interactions) FROM vigil_agent_night "
-                        + "WHERE agent_id = ? AND night <= ? GROUP BY agent_id, night ORDER BY night",
-                (rs, n) -> new AgentNight(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
-                        rs.getDouble(4), ""), agentId, Date.valueOf(night));
+        return jdbc.query("SELECT agent_id, night, SUM(interactions - needs_review), SUM(needs_review), "
+                        + "SUM(mean_score * (interactions - needs_review)) / NULLIF(SUM(interactions - needs_review), 0) "
+                        + "FROM vigil_agent_night WHERE agent_id = ? AND night <= ? GROUP BY agent_id, night "
+                        + "HAVING SUM(interactions - needs_review) > 0 ORDER BY night",
+                (rs, n) -> new AgentNight(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3) + rs.getInt(4),
+                        rs.getInt(4), rs.getDouble(5), ""), agentId, Date.valueOf(night));
     }
 }

@@ -9,13 +9,21 @@ import java.util.Objects;
  * @param card    the agent's scorecard for the period
  * @param night   the night the report was made for, for example {@code 2026-11-21}
  * @param trend   mean score per night, in any order (shown oldest first)
- * @param flagged interactions to review, in any order (shown oldest first, ties by id)
+ * @param flagged failed or flagged auto-scored interactions, in any order (shown oldest first, ties by id)
+ * @param review  interactions sent to human review, with their reasons, in any order (shown oldest first)
  */
-public record AgentPage(AgentScorecard card, String night, List<TrendPoint> trend, List<FlaggedInteraction> flagged) {
+public record AgentPage(AgentScorecard card, String night, List<TrendPoint> trend, List<FlaggedInteraction> flagged,
+                        List<FlaggedInteraction> review) {
     public AgentPage {
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(night, "night");
         trend = List.copyOf(trend);
         flagged = List.copyOf(flagged);
+        review = List.copyOf(review);
+    }
+
+    /** A page without interactions sent to human review. */
+    public AgentPage(AgentScorecard card, String night, List<TrendPoint> trend, List<FlaggedInteraction> flagged) {
+        this(card, night, trend, flagged, List.of());
     }
 }

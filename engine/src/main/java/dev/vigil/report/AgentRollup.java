@@ -17,6 +17,11 @@ import java.util.TreeMap;
  *
  * <p>Complaints and escalations count interactions whose flags contain {@code complaint} or {@code escalation}.
  * Section percentages are means over the interactions where the section applied.
+ *
+ * <p><b>Human review.</b> An interaction sent to human review ({@link EvaluationSummary#autoScored()} false) is
+ * counted in the interactions, its channel and {@code needsReview}, and its survey CSAT (the customer's answer does
+ * not depend on the transcript) is kept; nothing else of it is: not its score (mean, interval), pass, auto-fail,
+ * flags, failed items or sections.
  */
 public final class AgentRollup {
     private final String agentId;
@@ -28,6 +33,8 @@ public final class AgentRollup {
     private int chats;
     private int emails;
     private int calls;
+    private int needsReview;
+    private int scored;
     private double mean;
     private double sumSquaredDeviations;
     private int passed;
@@ -68,9 +75,18 @@ public final class AgentRollup {
             case EMAIL -> emails++;
             case CALL -> calls++;
         }
+        s.csat().ifPresent(c -> {
+            csatSum += c;
+            csatCount++;
+        });
+        if (!s.autoScored()) {
+            needsReview++;
+            return this;
+        }
+        scored++;
         // Welford's online mean and variance: stable and constant memory.
         double delta = s.score() - mean;
-        mean += delta / count;
+        mean += delta / scored;
         sumSquaredDeviations += delta * (s.score() - mean);
         if (s.passed()) {
             passed++;
@@ -84,10 +100,6 @@ public final class AgentRollup {
         if (s.flags().contains("escalation")) {
             escalations++;
         }
-        s.csat().ifPresent(c -> {
-            csatSum += c;
-            csatCount++;
-        });
         for (String item : s.failedItems()) {
             failures.merge(item, 1, Integer::sum);
         }
@@ -99,7 +111,7 @@ public final class AgentRollup {
         return this;
     }
 
-    /** The number of interactions added so far. */
+    /** The number of interactions added so far, including those sent to human review. */
     public int count() {
         return count;
     }
@@ -108,9 +120,9 @@ public final class AgentRollup {
     public AgentScorecard scorecard() {
         double low = mean;
         double high = mean;
-        if (count > 1) {
-            double sd = Math.sqrt(sumSquaredDeviations / (count - 1));
-            double half = StudentT.critical95(count - 1) * sd / Math.sqrt(count);
+        if (scored > 1) {
+            double sd = Math.sqrt(sumSquaredDeviations / (scored - 1));
+            double half = StudentT.critical95(scored - 1) * sd / Math.sqrt(scored);
             low = Math.max(0, mean - half);
             high = Math.min(100, mean + half);
         }
@@ -123,8 +135,8 @@ public final class AgentRollup {
         Map<String, Double> percent = new TreeMap<>();
         sections.forEach((id, acc) -> percent.put(id, acc[0] / acc[1]));
         return new AgentScorecard(agentId, agentName, team, period, count, chats, emails, calls, mean, low, high,
-                count == 0 ? 0 : (double) passed / count, autoFails, complaints, escalations,
+                scored == 0 ? 0 : (double) passed / scored, autoFails, complaints, escalations,
                 csatCount == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) csatSum / csatCount),
-                weakest, percent);
+                weakest, percent, needsReview);
     }
 }

@@ -4,7 +4,8 @@ import java.util.OptionalDouble;
 
 /**
  * Streams (QA score, CSAT) pairs and gives their Pearson correlation: a QA score that does not move with what
- * customers say is suspect. Interactions without a survey are skipped. Not thread-safe; feed it from one thread.
+ * customers say is suspect. Interactions without a survey, and interactions sent to human review (their score does
+ * not stand), are skipped. Not thread-safe; feed it from one thread.
  */
 public final class CsatCorrelation {
     /** Fewer pairs than this give no correlation: it would be noise. */
@@ -17,9 +18,9 @@ public final class CsatCorrelation {
     private double sumYy;
     private double sumXy;
 
-    /** Adds one interaction; one without CSAT is ignored. */
+    /** Adds one interaction; one without CSAT or sent to human review is ignored. */
     public CsatCorrelation add(EvaluationSummary s) {
-        if (s.csat().isPresent()) {
+        if (s.csat().isPresent() && s.autoScored()) {
             double x = s.score();
             double y = s.csat().getAsInt();
             n++;

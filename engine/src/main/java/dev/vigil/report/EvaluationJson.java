@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -40,6 +41,11 @@ import java.util.OptionalInt;
  * verdict), {@code csat} (when the input carried one), {@code source} (the input's file name, without folders),
  * {@code customer_id} and {@code agent_name} (when known) on the evaluation line; {@code attachments} on email
  * transcripts.
+ *
+ * <p><b>Human review.</b> An evaluation sent to human review ({@link Evaluation#review()}) carries
+ * {@code "needs_review": true} and {@code "review_reason"} right after {@code scorecard}; an auto-scored line omits
+ * both fields (readers treat a missing {@code needs_review} as false). The line keeps the computed {@code score};
+ * {@code passed} is false.
  */
 public final class EvaluationJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -61,6 +67,10 @@ public final class EvaluationJson {
         o.put("passed", e.passed());
         o.put("auto_fail", e.autoFail());
         o.put("scorecard", e.scorecard());
+        e.review().ifPresent(reason -> {
+            o.put("needs_review", true);
+            o.put("review_reason", reason);
+        });
         ArrayNode findings = o.putArray("findings");
         for (Finding f : e.findings()) {
             ObjectNode n = findings.addObject();
@@ -183,7 +193,17 @@ public final class EvaluationJson {
                 strings(o.path("flags")),
                 failed,
                 sections,
-                o.hasNonNull("csat") ? OptionalInt.of(o.get("csat").asInt()) : OptionalInt.empty());
+                o.hasNonNull("csat") ? OptionalInt.of(o.get("csat").asInt()) : OptionalInt.empty(),
+                review(o));
+    }
+
+    /** The reason of a line sent to human review; empty for an auto-scored line. */
+    static Optional<String> review(JsonNode line) {
+        if (!line.path("needs_review").asBoolean(false)) {
+            return Optional.empty();
+        }
+        String reason = line.path("review_reason").asText("");
+        return Optional.of(reason.isBlank() ? "unspecified" : reason);
     }
 
     /** Parses one line or transcript object into a tree; package-private for the HTML pages. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -27,10 +28,13 @@ import java.util.TreeMap;
  * @param sectionPercent per section that applied ({@code max > 0}): points as a percentage of the maximum, 0-100,
  *                       sorted by section id
  * @param csat           the survey's CSAT (1-5) when the line carried one
+ * @param review         why the interaction was sent to human review ({@code review_reason}); empty when it was
+ *                       auto-scored. A reviewed interaction's score is not counted in any roll-up.
  */
 public record EvaluationSummary(String interactionId, String agentId, Channel channel, Language language,
                                 Instant startedAt, double score, boolean passed, boolean autoFail, List<String> flags,
-                                List<String> failedItems, Map<String, Double> sectionPercent, OptionalInt csat) {
+                                List<String> failedItems, Map<String, Double> sectionPercent, OptionalInt csat,
+                                Optional<String> review) {
     public EvaluationSummary {
         Objects.requireNonNull(interactionId, "interactionId");
         Objects.requireNonNull(agentId, "agentId");
@@ -38,13 +42,22 @@ public record EvaluationSummary(String interactionId, String agentId, Channel ch
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(csat, "csat");
+        Objects.requireNonNull(review, "review");
         flags = List.copyOf(flags);
         failedItems = List.copyOf(failedItems);
         sectionPercent = Collections.unmodifiableMap(new TreeMap<>(sectionPercent));
     }
 
-    /** Whether a trainer should look at it: it failed, or it carries at least one flag. */
-    public boolean needsReview() {
-        return !passed || !flags.isEmpty();
+    /** Whether the score stands: the interaction was not sent to human review. */
+    public boolean autoScored() {
+        return review.isEmpty();
+    }
+
+    /**
+     * Whether a trainer should look at an auto-scored interaction: it failed, or it carries at least one flag.
+     * Interactions sent to human review are listed separately ({@link #autoScored()}), never here.
+     */
+    public boolean flagged() {
+        return autoScored() && (!passed || !flags.isEmpty());
     }
 }

@@ -25,17 +25,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Renders Vigil's static HTML reports: the team index, one page per agent and one per interaction, in English or
- * Russian. Pages are self-contained apart from the shared stylesheet ({@link #writeAssets(Path)}), link each other
- * relatively, need no script, and are deterministic: the same input gives byte-identical HTML. Every text from the
- * data is HTML-escaped. Thread-safe after construction.
+ * Russian. Pages are self-contained apart from the shared stylesheet ({@link #writeAssets(Path)}) and a call's
+ * recording, link each other relatively, work from {@code file://} without a network, and are deterministic: the
+ * same input gives byte-identical HTML. Every text from the data is HTML-escaped. Thread-safe after construction.
  *
  * <p>Layout under {@code <out>/reports/}: {@code index.html}, {@code agents/<agent_id>.html},
- * {@code interactions/<id>.html}, {@code assets/vigil.css}; {@link #fileName(String)} makes an id safe as a file name.
- * Times are shown in UTC.
+ * {@code interactions/<id>.html}, {@code audio/<id>.<ext>} (calls' recordings, see {@link CallAudio}),
+ * {@code assets/vigil.css}; {@link #fileName(String)} makes an id safe as a file name. Times are shown in UTC.
+ *
+ * <p><b>Calls.</b> A call's page has an HTML5 audio player; every element with a {@code data-start} attribute
+ * (seconds) — a finding's row, its evidence links, its highlighted text, every recognised word and every turn's
+ * start — plays the recording from there when clicked (a few lines of inline script, no external code). Words whose
+ * confidence is below {@link #DOUBTFUL_WORD} are shown as doubtful; every word's tooltip gives its confidence. The
+ * call's acoustic and timing metrics ({@link #isCallMetric(String)}) get a table of their own.
+ *
+ * <p><b>Human review.</b> A page whose line carries {@code needs_review} shows a "needs human review" banner with the
+ * reason instead of the pass/fail verdict; agent and team pages count such interactions and list them separately.
  */
 public final class HtmlReports {
     private static final String RESOURCES = "/dev/vigil/report/";
@@ -44,6 +54,16 @@ public final class HtmlReports {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** Words recognised with a confidence below this are shown as doubtful. */
+    public static final double DOUBTFUL_WORD = 0.5;
+
+    /** Call metrics in the order the call-metrics table shows them; other call metrics follow by name. */
+    static final List<String> CALL_METRICS = List.of("duration_s", "transcript_confidence", "agent_talk_ratio",
+            "customer_talk_ratio", "talk_listen_ratio", "silence_ratio", "dead_air_count", "dead_air_s",
+            "dead_air_max_s", "overtalk_count", "overtalk_s", "overtalk_ratio", "agent_first_words_s",
+            "agent_speech_rate_wpm", "hold_count", "hold_s", "hold_max_s", "hold_asked_count", "hold_thanked_count",
+            "agent_raised_voice_count", "customer_raised_voice_count");
 
     private final Map<String, String> titles;
     private final Language ui;
@@ -99,6 +119,30 @@ public final class HtmlReports {
         return reportsDir.resolve("interactions").resolve(fileName(interactionId));
     }
 
+    /**
+     * The file name of a call's recording under {@code reports/audio/}: the id made safe ({@link OutputNames#stem})
+     * and {@code .<extension>}, lower case.
+     */
+    public static String audioName(String interactionId, String extension) {
+        return OutputNames.stem(interactionId) + "." + extension.toLowerCase(Locale.ROOT);
+    }
+
+    /** The path of a call's recording under the reports folder. */
+    public static Path audioFile(Path reportsDir, String interactionId, String extension) {
+        return reportsDir.resolve("audio").resolve(audioName(interactionId, extension));
+    }
+
+    /**
+     * Whether a metric is one of a call's acoustic and timing metrics: {@code silence_ratio}, {@code dead_air_*},
+     * {@code overtalk_*}, talk ratios, {@code agent_speech_rate_wpm}, {@code agent_first_words_s}, {@code hold_*},
+     * {@code *_raised_voice_count}, {@code transcript_confidence} and {@code duration_s}.
+     */
+    public static boolean isCallMetric(String name) {
+        return CALL_METRICS.contains(name) || name.startsWith("dead_air_") || name.startsWith("overtalk_")
+                || name.startsWith("hold_") || name.endsWith("_raised_voice_count")
+                || (name.contains("talk") && name.endsWith("_ratio"));
+    }
+
     /** The path of an agent's page under the reports folder. */
     public static Path agentFile(Path reportsDir, String agentId) {
         return reportsDir.resolve("agents").resolve(fileName(agentId));
@@ -115,6 +159,15 @@ public final class HtmlReports {
      * @throws IllegalArgumentException when either is not valid JSON or lacks a contract field
      */
     public String interactionPage(String evaluationLine, String transcriptJson) {
+        return interactionPage(evaluationLine, transcriptJson, Optional.empty());
+    }
+
+    /**
+     * Like {@link #interactionPage(String, String)}, for a call whose recording was published as
+     * {@code reports/audio/<audioName>} ({@link #audioName}); the page's player refers to it relatively. A call without
+     * a recording gets the page without a player, saying so.
+     */
+    public String interactionPage(String evaluationLine, String transcriptJson, Optional<String> audioName) {
         JsonNode e = EvaluationJson.parse(evaluationLine);
         JsonNode t = EvaluationJson.parse(transcriptJson);
         String id = EvaluationJson.text(e, "interaction_id");
@@ -123,6 +176,8 @@ public final class HtmlReports {
         Instant started = Instant.parse(EvaluationJson.text(e, "started_at"));
         boolean passed = e.path("passed").asBoolean();
         boolean autoFail = e.path("auto_fail").asBoolean();
+        boolean call = channel == Channel.CALL;
+        Optional<String> review = EvaluationJson.review(e);
 
         int turnCount = t.path("turns").size();
         List<FindingRow> findings = new ArrayList<>();
@@ -135,14 +190,18 @@ public final class HtmlReports {
             String rule = f.path("rule").asText();
             int turn = f.path("turn").asInt();
             categories.add(category);
-            String tooltip = rule + " · " + categoryLabel(category);
+            double confidence = f.path("confidence").asDouble();
+            long startMs = f.path("start_ms").asLong();
+            String start = call ? seconds(startMs) : "";
+            String tooltip = rule + " · " + categoryLabel(category)
+                    + (call ? " · " + msg.format("label.findingConfidence", percent(confidence, 0)) : "");
             highlights.computeIfAbsent(turn, k -> new ArrayList<>()).add(new TranscriptMarkup.Highlight(
-                    f.path("char_start").asInt(), f.path("char_end").asInt(), category, tooltip));
+                    f.path("char_start").asInt(), f.path("char_end").asInt(), category, tooltip, start));
             findings.add(new FindingRow(number, rule, category, categoryLabel(category),
                     speakerLabel(f.path("speaker").asText()),
                     turn >= 0 && turn < turnCount ? "#turn-" + turn : "", turn + 1,
-                    offset(f.path("start_ms").asLong()), f.path("text").asText(),
-                    percent(f.path("confidence").asDouble(), 0)));
+                    call ? clock(startMs) : offset(startMs), f.path("text").asText(),
+                    percent(confidence, 0), start, call && confidence < DOUBTFUL_WORD));
         }
         List<ItemRow> items = new ArrayList<>();
         for (JsonNode item : e.path("items")) {
@@ -153,7 +212,7 @@ public final class HtmlReports {
                 if (index >= 0 && index < findings.size() && !findings.get(index).turnHref().isEmpty()) {
                     FindingRow f = findings.get(index);
                     evidence.add(new TurnLink(f.turnHref(), msg.format("label.turnN", f.turnNumber()),
-                            f.categoryLabel()));
+                            f.categoryLabel(), f.start()));
                 }
             }
             items.add(new ItemRow(itemLabel(item.path("id").asText()), sectionLabel(item.path("section").asText()),
@@ -173,9 +232,23 @@ public final class HtmlReports {
             }
         }
         List<Metric> metrics = new ArrayList<>();
-        e.path("metrics").fields().forEachRemaining(m -> metrics.add(new Metric(
-                msg.getOrDefault("metric." + m.getKey(), m.getKey()),
-                m.getValue().isNull() ? "—" : metricValue(m.getKey(), m.getValue().asDouble()))));
+        Map<String, Metric> callMetrics = new java.util.TreeMap<>(Comparator
+                .comparingInt((String name) -> CALL_METRICS.contains(name) ? CALL_METRICS.indexOf(name)
+                        : CALL_METRICS.size())
+                .thenComparing(Comparator.naturalOrder()));
+        e.path("metrics").fields().forEachRemaining(m -> {
+            Metric row = new Metric(msg.getOrDefault("metric." + m.getKey(), m.getKey()),
+                    m.getValue().isNull() ? "—" : metricValue(m.getKey(), m.getValue().asDouble()), m.getKey());
+            if (call && isCallMetric(m.getKey())) {
+                callMetrics.put(m.getKey(), row);
+            } else {
+                metrics.add(row);
+            }
+        });
+        if (call && !callMetrics.containsKey("duration_s") && e.hasNonNull("duration_s")) {
+            callMetrics.put("duration_s", new Metric(msg.get("metric.duration_s"),
+                    metricValue("duration_s", e.get("duration_s").asDouble()), "duration_s"));
+        }
 
         String agentName = e.hasNonNull("agent_name") ? e.get("agent_name").asText() : agentId;
         List<TurnView> turns = new ArrayList<>();
@@ -188,10 +261,14 @@ public final class HtmlReports {
             String language = turn.path("language").asText(interactionLanguage);
             String who = speakerLabel(speaker) + ("agent".equals(speaker) && !agentName.equals(agentId)
                     ? " · " + agentName : "");
+            String text = turn.path("text").asText();
             turns.add(new TurnView("turn-" + index, index + 1, speakerClass(speaker), who,
-                    channel == Channel.EMAIL ? DATE_TIME.format(at) : CLOCK.format(at), offset(startMs),
-                    TranscriptMarkup.highlight(turn.path("text").asText(), highlights.getOrDefault(index, List.of())),
-                    language.equals(interactionLanguage) ? "" : language, !language.equals(interactionLanguage)));
+                    channel == Channel.EMAIL ? DATE_TIME.format(at) : CLOCK.format(at),
+                    call ? clock(startMs) : offset(startMs),
+                    TranscriptMarkup.highlight(text, highlights.getOrDefault(index, List.of()),
+                            call ? placedWords(text, turn.path("words")) : List.of()),
+                    language.equals(interactionLanguage) ? "" : language, !language.equals(interactionLanguage),
+                    call ? seconds(startMs) : ""));
             index++;
         }
         List<String> attachments = new ArrayList<>();
@@ -213,6 +290,9 @@ public final class HtmlReports {
         page.put("source", e.path("source").asText(""));
         page.put("hasSource", e.hasNonNull("source"));
         page.put("score", number(e.path("score").asDouble(), 1));
+        page.put("review", review.isPresent());
+        page.put("reviewBanner", review.map(r -> msg.format("review.banner", r)).orElse(""));
+        page.put("reviewScore", msg.format("review.computedScore", number(e.path("score").asDouble(), 1)));
         page.put("passed", passed);
         page.put("autoFail", autoFail);
         page.put("hasCsat", e.hasNonNull("csat"));
@@ -225,6 +305,12 @@ public final class HtmlReports {
         page.put("hasSections", !sections.isEmpty());
         page.put("metrics", metrics);
         page.put("hasMetrics", !metrics.isEmpty());
+        page.put("isCall", call);
+        page.put("callMetrics", List.copyOf(callMetrics.values()));
+        page.put("hasCallMetrics", !callMetrics.isEmpty());
+        page.put("hasAudio", call && audioName.isPresent());
+        page.put("audioSrc", audioName.map(a -> "../audio/" + encode(a)).orElse(""));
+        page.put("doubtfulThreshold", number(DOUBTFUL_WORD, 1));
         page.put("items", items);
         page.put("hasItems", !items.isEmpty());
         page.put("findings", findings);
@@ -254,12 +340,8 @@ public final class HtmlReports {
                 }).thenComparing(Map.Entry::getKey))
                 .forEach(e -> sections.add(bar(sectionLabel(e.getKey()), e.getValue(),
                         percent(e.getValue() / 100, 0))));
-        List<FlaggedRow> flagged = p.flagged().stream()
-                .sorted(Comparator.comparing(FlaggedInteraction::startedAt).thenComparing(FlaggedInteraction::id))
-                .map(f -> new FlaggedRow(f.id(), "../interactions/" + href(f.id()),
-                        DATE_TIME.format(f.startedAt()), channelLabel(f.channel()), number(f.score(), 1),
-                        f.passed(), chips(f.flags())))
-                .toList();
+        List<FlaggedRow> flagged = rows(p.flagged(), "../", Map.of());
+        List<FlaggedRow> review = rows(p.review(), "../", Map.of());
         TrendChart.View chart = TrendChart.layout(p.trend(), locale, (date, value, n) ->
                 msg.format("chart.tooltip", date, value, n));
 
@@ -274,7 +356,21 @@ public final class HtmlReports {
         page.put("hasWeakest", !c.weakestItems().isEmpty());
         page.put("flagged", flagged);
         page.put("hasFlagged", !flagged.isEmpty());
+        page.put("review", review);
+        page.put("hasReview", !review.isEmpty());
         return agentTemplate.execute(page);
+    }
+
+    /** Rows of interactions to look at, oldest first (ties by id); {@code names} maps agent ids to names. */
+    private List<FlaggedRow> rows(List<FlaggedInteraction> list, String root, Map<String, String> names) {
+        return list.stream()
+                .sorted(Comparator.comparing(FlaggedInteraction::startedAt).thenComparing(FlaggedInteraction::id))
+                .map(f -> new FlaggedRow(f.id(), root + "interactions/" + href(f.id()),
+                        DATE_TIME.format(f.startedAt()), channelLabel(f.channel()), number(f.score(), 1),
+                        f.passed(), chips(f.flags()), f.review().orElse(""),
+                        names.getOrDefault(f.agentId(), f.agentId()),
+                        f.agentId().isEmpty() ? "" : root + "agents/" + href(f.agentId())))
+                .toList();
     }
 
     // ---------------------------------------------------------------- index page
@@ -286,7 +382,13 @@ public final class HtmlReports {
                 .map(c -> cardView(c, "agents/"))
                 .toList();
         TeamTotals totals = TeamTotals.of(p.agents());
+        Map<String, String> names = new LinkedHashMap<>();
+        p.agents().forEach(c -> names.put(c.agentId(), c.agentName()));
+        List<FlaggedRow> review = rows(p.review(), "", names);
         Map<String, Object> page = base(msg.format("title.team", p.night()), "");
+        page.put("review", review);
+        page.put("hasReview", !review.isEmpty());
+        page.put("needsReview", totals.needsReview());
         page.put("night", p.night());
         page.put("agents", agents);
         page.put("hasAgents", !agents.isEmpty());
@@ -314,14 +416,15 @@ public final class HtmlReports {
     record Bar(String label, String width, String value, String band) {
     }
 
-    record Metric(String label, String value) {
+    record Metric(String label, String value, String name) {
     }
 
-    record TurnLink(String href, String label, String title) {
+    record TurnLink(String href, String label, String title, String start) {
     }
 
     record FindingRow(int number, String rule, String category, String categoryLabel, String speaker,
-                      String turnHref, int turnNumber, String time, String text, String confidence) {
+                      String turnHref, int turnNumber, String time, String text, String confidence, String start,
+                      boolean doubtful) {
     }
 
     record ItemRow(String id, String section, String outcome, String outcomeLabel, boolean autoFail, String reason,
@@ -329,18 +432,18 @@ public final class HtmlReports {
     }
 
     record TurnView(String anchor, int number, String speakerClass, String speaker, String clock, String offset,
-                    String html, String language, boolean otherLanguage) {
+                    String html, String language, boolean otherLanguage, String start) {
     }
 
     record FlaggedRow(String id, String href, String date, String channel, String score, boolean passed,
-                      List<Chip> flags) {
+                      List<Chip> flags, String reason, String agentName, String agentHref) {
     }
 
     record CardView(String id, String name, String href, String team, boolean hasTeam, String period,
                     int interactions, int chats, int emails, int calls, String meanScore, String meanSort,
                     String ci, String ciLow, String ciHigh, String band, String passRate, String passSort,
                     int autoFails, int complaints, int escalations, String csat, String csatSort, String weakest,
-                    boolean single) {
+                    boolean single, int needsReview, int scored) {
     }
 
     private CardView cardView(AgentScorecard c, String hrefPrefix) {
@@ -352,7 +455,8 @@ public final class HtmlReports {
                 number(c.ciLow(), 1), number(c.ciHigh(), 1), band(c.meanScore()),
                 percent(c.passRate(), 0), sortKey(c.passRate()), c.autoFails(), c.complaints(), c.escalations(),
                 csat, c.meanCsat().isPresent() ? sortKey(c.meanCsat().getAsDouble()) : "-1",
-                String.join(", ", c.weakestItems().stream().map(this::itemLabel).toList()), c.interactions() < 2);
+                String.join(", ", c.weakestItems().stream().map(this::itemLabel).toList()), c.scored() < 2,
+                c.needsReview(), c.scored());
     }
 
     private Map<String, Object> base(String title, String root) {
@@ -418,8 +522,14 @@ public final class HtmlReports {
     }
 
     private String metricValue(String name, double value) {
-        if (name.endsWith("_ratio")) {
+        if (name.equals("talk_listen_ratio")) {
+            return number(value, 2);
+        }
+        if (name.endsWith("_ratio") || name.equals("transcript_confidence")) {
             return percent(value, 0);
+        }
+        if (name.endsWith("_wpm")) {
+            return msg.format("fmt.wpm", number(value, 0));
         }
         if (name.endsWith("_s")) {
             return msg.format("fmt.seconds", number(value, 1));
@@ -438,6 +548,39 @@ public final class HtmlReports {
         return msg.format("fmt.kilobytes", number(size / 1024.0, size < 10 * 1024 ? 1 : 0));
     }
 
+    /** The recognised words of a transcript turn, located in its text, with their tooltips. */
+    private List<TranscriptMarkup.PlacedWord> placedWords(String text, JsonNode words) {
+        List<TranscriptMarkup.TimedWord> timed = new ArrayList<>();
+        for (JsonNode w : words) {
+            timed.add(new TranscriptMarkup.TimedWord(w.path("w").asText(), w.path("start_ms").asLong(),
+                    w.path("confidence").asDouble(1)));
+        }
+        List<int[]> spans = TranscriptMarkup.locate(text, timed);
+        List<TranscriptMarkup.PlacedWord> placed = new ArrayList<>();
+        for (int k = 0; k < timed.size(); k++) {
+            int[] span = spans.get(k);
+            if (span != null) {
+                TranscriptMarkup.TimedWord w = timed.get(k);
+                placed.add(new TranscriptMarkup.PlacedWord(span[0], span[1], seconds(w.startMs()),
+                        w.confidence() < DOUBTFUL_WORD, msg.format("word.confidence", number(w.confidence(), 2))));
+            }
+        }
+        return placed;
+    }
+
+    /** Milliseconds as seconds with 3 decimals, for {@code data-start}. */
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    }
+
+    /** A call's time as {@code mm:ss} ({@code h:mm:ss} from an hour). */
+    private static String clock(long ms) {
+        long s = Math.max(0, ms) / 1000;
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+    }
+
     private static String offset(long ms) {
         return duration(Duration.ofMillis(ms));
     }
@@ -451,7 +594,11 @@ public final class HtmlReports {
 
     /** The file name of an id's page, percent-encoded for use in a relative link. */
     static String href(String id) {
-        return URLEncoder.encode(fileName(id), StandardCharsets.UTF_8).replace("+", "%20");
+        return encode(fileName(id));
+    }
+
+    private static String encode(String fileName) {
+        return URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Template compile(Mustache.Compiler compiler, String name) {

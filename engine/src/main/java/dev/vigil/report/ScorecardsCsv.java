@@ -10,15 +10,20 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes {@code scorecards.csv}: a header and one row per agent.
  *
  * <p>Columns: {@code agent_id, agent_name, team, period, interactions, chats, emails, calls, mean_score, ci_low,
- * ci_high, pass_rate, auto_fails, complaints, escalations, mean_csat, weakest_items}. Numbers use
+ * ci_high, pass_rate, auto_fails, complaints, escalations, mean_csat, weakest_items, needs_review}. Numbers use
  * {@link Locale#ROOT} with fixed decimals: scores and CSAT with 2, {@code pass_rate} (a share in [0, 1]) with 3.
  * {@code mean_csat} is empty when no interaction had a survey answer; {@code weakest_items} is joined with
  * {@code ;}. Fields are quoted only where needed (RFC 4180); records end with {@code \n}.
+ *
+ * <p>{@code interactions} and the channel counts include the interactions sent to human review;
+ * {@code needs_review} (the last column, added after the contract's columns) counts them. Every score column
+ * ({@code mean_score}, the interval, {@code pass_rate}, {@code auto_fails}, {@code complaints},
+ * {@code escalations}, {@code weakest_items}) is over the auto-scored interactions only.
  */
 public final class ScorecardsCsv {
     static final String[] HEADER = {"agent_id", "agent_name", "team", "period", "interactions", "chats", "emails",
         "calls", "mean_score", "ci_low", "ci_high", "pass_rate", "auto_fails", "complaints", "escalations",
-        "mean_csat", "weakest_items"};
+        "mean_csat", "weakest_items", "needs_review"};
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
 
     private ScorecardsCsv() {
@@ -35,7 +40,7 @@ public final class ScorecardsCsv {
                     c.emails(), c.calls(), fixed(c.meanScore(), 2), fixed(c.ciLow(), 2), fixed(c.ciHigh(), 2),
                     fixed(c.passRate(), 3), c.autoFails(), c.complaints(), c.escalations(),
                     c.meanCsat().isPresent() ? fixed(c.meanCsat().getAsDouble(), 2) : "",
-                    String.join(";", c.weakestItems()));
+                    String.join(";", c.weakestItems()), c.needsReview());
         }
         printer.flush();
     }

@@ -20,7 +20,7 @@ class CsvWritersTest {
         // given
         AgentScorecard card = new AgentScorecard("j.carter", "John Carter", "Billing", "2026-11-21", 12, 8, 3, 1,
                 81.23456, 74.5, 88.0, 0.8333333, 1, 2, 3, OptionalDouble.of(4.25), List.of("closing", "empathy"),
-                Map.of());
+                Map.of(), 2);
         Locale before = Locale.getDefault();
         StringWriter out = new StringWriter();
 
@@ -35,9 +35,9 @@ class CsvWritersTest {
         // then
         String[] lines = out.toString().split("\n");
         assertThat(lines[0]).isEqualTo("agent_id,agent_name,team,period,interactions,chats,emails,calls,mean_score,"
-                + "ci_low,ci_high,pass_rate,auto_fails,complaints,escalations,mean_csat,weakest_items");
+                + "ci_low,ci_high,pass_rate,auto_fails,complaints,escalations,mean_csat,weakest_items,needs_review");
         assertThat(lines[1]).isEqualTo(
-                "j.carter,John Carter,Billing,2026-11-21,12,8,3,1,81.23,74.50,88.00,0.833,1,2,3,4.25,closing;empathy");
+                "j.carter,John Carter,Billing,2026-11-21,12,8,3,1,81.23,74.50,88.00,0.833,1,2,3,4.25,closing;empathy,2");
         assertThat(lines).hasSize(2);
     }
 
@@ -45,7 +45,7 @@ class CsvWritersTest {
     void scorecardsCsvQuotesCommasQuotesAndKeepsCyrillic() throws Exception {
         // given
         AgentScorecard tricky = new AgentScorecard("a.ivanova", "Иванова, Анна \"Аня\"", "Поддержка", "2026-11-21",
-                1, 1, 0, 0, 50, 50, 50, 0, 0, 0, 0, OptionalDouble.empty(), List.of(), Map.of());
+                1, 1, 0, 0, 50, 50, 50, 0, 0, 0, 0, OptionalDouble.empty(), List.of(), Map.of(), 0);
         StringWriter out = new StringWriter();
 
         // when
@@ -58,7 +58,8 @@ class CsvWritersTest {
         assertThat(rows.get(1).get(2)).isEqualTo("Поддержка");
         assertThat(rows.get(1).get(15)).as("mean_csat without answers").isEmpty();
         assertThat(rows.get(1).get(16)).as("weakest_items").isEmpty();
-        assertThat(rows.get(1).size()).isEqualTo(17);
+        assertThat(rows.get(1).get(17)).as("needs_review").isEqualTo("0");
+        assertThat(rows.get(1).size()).isEqualTo(18);
     }
 
     @Test

@@ -194,7 +194,9 @@ class EvaluationJsonTest {
         assertThat(s.sectionPercent()).containsOnlyKeys("closing", "empathy", "greeting", "language", "resolution");
         assertThat(s.sectionPercent()).containsEntry("closing", 0.0).containsEntry("greeting", 100.0);
         assertThat(s.csat()).isEqualTo(OptionalInt.of(2));
-        assertThat(s.needsReview()).isTrue();
+        assertThat(s.flagged()).isTrue();
+        assertThat(s.autoScored()).isTrue();
+        assertThat(s.review()).isEmpty();
     }
 
     @Test

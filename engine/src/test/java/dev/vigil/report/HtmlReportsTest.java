@@ -198,7 +198,7 @@ class HtmlReportsTest {
     void indexLinksAgentsAndTheQuarantineOnlyWhenInputsWereRejected() {
         // given
         AgentScorecard other = new AgentScorecard("b.lee", "Bo Lee", "", "2026-11-21", 2, 2, 0, 0, 40, 0, 100, 0, 2,
-                0, 0, OptionalDouble.empty(), List.of(), Map.of());
+                0, 0, OptionalDouble.empty(), List.of(), Map.of(), 0);
 
         // when
         Document withQuarantine = Jsoup.parse(EN.indexPage(new TeamPage("2026-11-21", List.of(card(), other), 6, 3, new CsatCorrelation())));
@@ -301,7 +301,7 @@ class HtmlReportsTest {
     private static AgentScorecard card() {
         return new AgentScorecard("j.carter", "John Carter", "Billing", "2026-11-21", 4, 3, 1, 0, 81, 71.5, 90.5, 0.75,
                 0, 1, 1, OptionalDouble.of(4.5), List.of("closing.scripted", "empathy.acknowledge"),
-                Map.of("greeting", 100.0, "closing", 25.0));
+                Map.of("greeting", 100.0, "closing", 25.0), 0);
     }
 
     private static AgentPage agentPage() {

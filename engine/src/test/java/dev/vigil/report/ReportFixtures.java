@@ -3,6 +3,7 @@ package dev.vigil.report;
 import dev.vigil.model.Attachment;
 import dev.vigil.model.Category;
 import dev.vigil.model.Channel;
+import dev.vigil.model.ChannelLayout;
 import dev.vigil.model.CharSpan;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Finding;
@@ -11,8 +12,10 @@ import dev.vigil.model.ItemOutcome;
 import dev.vigil.model.ItemResult;
 import dev.vigil.model.Language;
 import dev.vigil.model.Person;
+import dev.vigil.model.Recording;
 import dev.vigil.model.SectionScore;
 import dev.vigil.model.Speaker;
+import dev.vigil.model.SpeakerSpan;
 import dev.vigil.model.TimeSpan;
 import dev.vigil.model.Turn;
 import dev.vigil.model.Word;
@@ -121,6 +124,80 @@ final class ReportFixtures {
                 List.of("complaint", "rudeness", "transfer"));
     }
 
+    /** The agent's words in {@link #englishCall()}; "Northwind" is recognised with confidence 0.42 (doubtful). */
+    static final String CALL_GREETING = "Thank you for calling Northwind, this is John.";
+    static final String CALL_COMPLAINT = "I want to cancel my contract.";
+
+    /**
+     * An English stereo call (id {@code call-en-0001}) with word timings: a greeting whose company name is doubtful,
+     * a complaint with an escalation at 01:42, and call metrics.
+     */
+    static Evaluation englishCall() {
+        List<Word> greetingWords = List.of(
+                new Word("thank", TimeSpan.ofMillis(1_200, 1_450), 0.97),
+                new Word("you", TimeSpan.ofMillis(1_450, 1_600), 0.95),
+                new Word("for", TimeSpan.ofMillis(1_600, 1_750), 0.93),
+                new Word("calling", TimeSpan.ofMillis(1_750, 2_200), 0.9),
+                new Word("northwind", TimeSpan.ofMillis(2_200, 2_900), 0.42),
+                new Word("this", TimeSpan.ofMillis(3_000, 3_200), 0.88),
+                new Word("is", TimeSpan.ofMillis(3_200, 3_300), 0.91),
+                new Word("john", TimeSpan.ofMillis(3_300, 3_700), 0.86));
+        List<Word> complaintWords = List.of(
+                new Word("i", TimeSpan.ofMillis(102_000, 102_100), 0.9),
+                new Word("want", TimeSpan.ofMillis(102_100, 102_400), 0.88),
+                new Word("to", TimeSpan.ofMillis(102_400, 102_500), 0.9),
+                new Word("cancel", TimeSpan.ofMillis(102_500, 103_000), 0.31),
+                new Word("my", TimeSpan.ofMillis(103_000, 103_200), 0.9),
+                new Word("contract", TimeSpan.ofMillis(103_200, 103_900), 0.85));
+        List<Turn> turns = List.of(
+                new Turn(0, Speaker.AGENT, TimeSpan.ofMillis(1_200, 3_700), CALL_GREETING, Language.EN, greetingWords),
+                new Turn(1, Speaker.CUSTOMER, TimeSpan.ofMillis(102_000, 103_900), CALL_COMPLAINT, Language.EN,
+                        complaintWords));
+        Recording recording = new Recording(ChannelLayout.AGENT_LEFT, Duration.ofMillis(125_000),
+                "WAV mu-law 8000 Hz stereo", List.of(new SpeakerSpan(Speaker.AGENT, TimeSpan.ofMillis(1_200, 3_700)),
+                new SpeakerSpan(Speaker.CUSTOMER, TimeSpan.ofMillis(102_000, 103_900))), List.of(), List.of(), "");
+        Interaction i = new Interaction("call-en-0001", Channel.CALL, Language.EN, Person.of("j.carter", "John Carter"),
+                Optional.of(Person.of("c-1", null)), Instant.parse("2026-11-21T11:00:00Z"), Duration.ofMillis(125_000),
+                turns, List.of(), OptionalInt.empty(), Path.of("calls/call-en-0001.wav"), Optional.of(recording));
+        Turn greeting = turns.get(0);
+        Turn complaint = turns.get(1);
+        int cancel = CALL_COMPLAINT.indexOf("cancel");
+        List<Finding> findings = List.of(
+                new Finding("greeting.scripted", Category.GREETING_OK, Speaker.AGENT, 0, greeting.time(),
+                        new CharSpan(0, CALL_GREETING.length() - 1), CALL_GREETING.substring(0,
+                        CALL_GREETING.length() - 1), 0.42),
+                new Finding("escalation.cancel", Category.ESCALATION, Speaker.CUSTOMER, 1,
+                        TimeSpan.ofMillis(102_500, 103_900), new CharSpan(cancel, CALL_COMPLAINT.length() - 1),
+                        CALL_COMPLAINT.substring(cancel, CALL_COMPLAINT.length() - 1), 0.62));
+        List<ItemResult> items = List.of(
+                new ItemResult("greeting.scripted", "greeting", ItemOutcome.PASSED, false,
+                        "greeting_ok found in the first agent turn", List.of(0)),
+                new ItemResult("closing.scripted", "closing", ItemOutcome.FAILED, false,
+                        "required closing_ok not found", List.of()));
+        Map<String, Double> metrics = new TreeMap<>();
+        metrics.put("duration_s", 125.0);
+        metrics.put("silence_ratio", 0.31);
+        metrics.put("dead_air_count", 2.0);
+        metrics.put("dead_air_max_s", 14.2);
+        metrics.put("overtalk_s", 1.5);
+        metrics.put("agent_talk_ratio", 0.48);
+        metrics.put("agent_speech_rate_wpm", 152.4);
+        metrics.put("agent_first_words_s", 1.2);
+        metrics.put("hold_count", 1.0);
+        metrics.put("agent_raised_voice_count", 0.0);
+        metrics.put("transcript_confidence", 0.58);
+        metrics.put("first_response_s", 98.3);
+        return new Evaluation(i, 62.5, false, false, "default-en@2", findings, List.of("closing.scripted"),
+                List.of(new SectionScore("greeting", 10, 10), new SectionScore("closing", 0, 10)), items,
+                new TreeMap<>(metrics), List.of("escalation"));
+    }
+
+    /** {@code e} sent to human review with {@code reason}: same score, not passed. */
+    static Evaluation sentToReview(Evaluation e, String reason) {
+        return new Evaluation(e.interaction(), e.score(), false, e.autoFail(), e.scorecard(), e.findings(),
+                e.missing(), e.sections(), e.items(), e.metrics(), e.flags(), Optional.of(reason));
+    }
+
     /** An English email with an attachment and no findings. */
     static Evaluation englishEmail() {
         String body = "Hello,\n\nplease find the invoice attached.\n\nKind regards,\nJohn";
@@ -144,12 +221,20 @@ final class ReportFixtures {
         return new Finding(rule, category, speaker, turn.index(), turn.time(), span, span.of(turn.text()), confidence);
     }
 
+    /** A summary sent to human review with {@code reason}. */
+    static EvaluationSummary reviewSummary(String id, String agent, Channel channel, double score,
+                                           List<String> flags, List<String> failedItems, Map<String, Double> sections,
+                                           String reason) {
+        return new EvaluationSummary(id, agent, channel, Language.EN, Instant.parse("2026-11-21T10:00:00Z"), score,
+                false, true, flags, failedItems, sections, OptionalInt.empty(), Optional.of(reason));
+    }
+
     /** A summary with only the fields a roll-up test cares about. */
     static EvaluationSummary summary(String id, String agent, Channel channel, double score, boolean passed,
                                      boolean autoFail, List<String> flags, List<String> failedItems,
                                      Map<String, Double> sections, OptionalInt csat) {
         return new EvaluationSummary(id, agent, channel, Language.EN, Instant.parse("2026-11-21T10:00:00Z"), score,
-                passed, autoFail, flags, failedItems, sections, csat);
+                passed, autoFail, flags, failedItems, sections, csat, Optional.empty());
     }
 
     static List<EvaluationSummary> many(int n) {

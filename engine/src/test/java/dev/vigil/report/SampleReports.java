@@ -50,32 +50,48 @@ final class SampleReports {
                 new Agent("m.okafor", "Mara Okafor", Optional.empty(), Optional.of("Billing"), Optional.empty())));
         TeamRollup team = new TeamRollup(NIGHT, roster);
         Map<String, List<FlaggedInteraction>> flagged = new LinkedHashMap<>();
+        Map<String, List<FlaggedInteraction>> review = new LinkedHashMap<>();
         for (String line : lines.values()) {
             EvaluationSummary s = EvaluationJson.summary(line);
             team.add(s);
-            if (s.needsReview()) {
+            if (!s.autoScored()) {
+                review.computeIfAbsent(s.agentId(), k -> new ArrayList<>()).add(FlaggedInteraction.of(s));
+            } else if (s.flagged()) {
                 flagged.computeIfAbsent(s.agentId(), k -> new ArrayList<>()).add(FlaggedInteraction.of(s));
             }
         }
         HtmlReports html = new HtmlReports(ui);
         HtmlReports.writeAssets(reportsDir);
         for (String id : lines.keySet()) {
-            write(HtmlReports.interactionFile(reportsDir, id), html.interactionPage(lines.get(id), transcripts.get(id)));
+            Optional<String> audio = Optional.empty();
+            if (id.equals(ReportFixtures.englishCall().interaction().id())) {
+                Path wav = Files.createDirectories(reportsDir.resolve("audio")).resolve("source.wav");
+                writeTone(wav, 125);
+                audio = CallAudio.publish(wav, reportsDir, id);
+                Files.delete(wav);
+            }
+            write(HtmlReports.interactionFile(reportsDir, id),
+                    html.interactionPage(lines.get(id), transcripts.get(id), audio));
         }
         for (AgentScorecard card : team.scorecards()) {
             write(HtmlReports.agentFile(reportsDir, card.agentId()), html.agentPage(new AgentPage(card, NIGHT,
-                    trend(card), flagged.getOrDefault(card.agentId(), List.of()))));
+                    trend(card), flagged.getOrDefault(card.agentId(), List.of()),
+                    review.getOrDefault(card.agentId(), List.of()))));
         }
         write(reportsDir.resolve("index.html"),
-                html.indexPage(new TeamPage(NIGHT, team.scorecards(), team.interactions(), 2, new CsatCorrelation())));
+                html.indexPage(new TeamPage(NIGHT, team.scorecards(), team.interactions(), 2, new CsatCorrelation(),
+                        review.values().stream().flatMap(List::stream).toList())));
     }
 
-    /** Three hand-built evaluations and variants of them for three agents. */
+    /** Four hand-built evaluations and variants of them for three agents, one of them sent to human review. */
     static List<Evaluation> evaluations() {
         Evaluation chat = ReportFixtures.englishChat();
         Evaluation call = ReportFixtures.russianCall();
         Evaluation email = ReportFixtures.englishEmail();
-        List<Evaluation> all = new ArrayList<>(List.of(chat, call, email));
+        Evaluation englishCall = ReportFixtures.englishCall();
+        List<Evaluation> all = new ArrayList<>(List.of(chat, call, email, englishCall));
+        all.add(ReportFixtures.sentToReview(variant(englishCall, "call-en-0002", "j.carter", 35, false, List.of(),
+                5_400), "transcript confidence 0.38 is below 0.50"));
         double[] carter = {92.5, 78.0, 85.0, 64.0, 97.0};
         for (int k = 0; k < carter.length; k++) {
             all.add(variant(chat, "chat-en-00" + (50 + k), chat.interaction().agent().id(), carter[k],
@@ -118,6 +134,22 @@ final class SampleReports {
         }
         points.add(new TrendPoint(night, card.meanScore(), card.interactions()));
         return points;
+    }
+
+    /** A deterministic 8 kHz mu-law mono WAV: a quiet tone of {@code seconds}. */
+    private static void writeTone(Path file, int seconds) throws IOException {
+        int frames = 8000 * seconds;
+        byte[] pcm = new byte[frames * 2];
+        for (int f = 0; f < frames; f++) {
+            short v = (short) (2000 * Math.sin(2 * Math.PI * 300 * f / 8000.0));
+            pcm[2 * f] = (byte) v;
+            pcm[2 * f + 1] = (byte) (v >> 8);
+        }
+        var linear = new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm),
+                new javax.sound.sampled.AudioFormat(8000, 16, 1, true, false), frames);
+        javax.sound.sampled.AudioSystem.write(javax.sound.sampled.AudioSystem.getAudioInputStream(
+                javax.sound.sampled.AudioFormat.Encoding.ULAW, linear),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
     }
 
     private static void write(Path file, String html) throws IOException {

@@ -33,8 +33,18 @@ class SampleReportsTest {
         }
         for (Path page : pages) {
             Document doc = Jsoup.parse(page.toFile(), "UTF-8");
-            for (Element link : doc.select("a[href], link[href]")) {
-                String href = link.attr("href");
+            for (Element link : doc.select("a[href], link[href], audio[src]")) {
+                String href = link.hasAttr("src") ? link.attr("src") : link.attr("href");
+                if (href.contains("#") && !href.startsWith("#")) {
+                    String fragment = href.substring(href.indexOf('#') + 1);
+                    href = href.substring(0, href.indexOf('#'));
+                    Path target = page.getParent().resolve(java.net.URLDecoder.decode(href, "UTF-8")).normalize();
+                    if (!Files.exists(target)
+                            || Jsoup.parse(target.toFile(), "UTF-8").getElementById(fragment) == null) {
+                        broken.add(page.getFileName() + " -> " + href + "#" + fragment);
+                    }
+                    continue;
+                }
                 if (href.startsWith("#")) {
                     if (doc.getElementById(href.substring(1)) == null) {
                         broken.add(page.getFileName() + " -> " + href);
@@ -51,6 +61,8 @@ class SampleReportsTest {
         // then
         assertThat(pages).hasSize(1 + 3 + SampleReports.evaluations().size());
         assertThat(broken).isEmpty();
+        assertThat(Jsoup.parse(reports.resolve("interactions/call-en-0001.html").toFile(), "UTF-8")
+                .select("audio[src]")).as("the link check covered the player").hasSize(1);
     }
 
     @Test
@@ -59,6 +71,7 @@ class SampleReportsTest {
         SampleReports.render(out.resolve("b"), Language.EN);
 
         for (String page : List.of("index.html", "agents/j.carter.html", "interactions/call-ru-0007.html",
+                "interactions/call-en-0001.html", "interactions/call-en-0002.html", "audio/call-en-0001.wav",
                 "assets/vigil.css")) {
             assertThat(Files.mismatch(out.resolve("a").resolve(page), out.resolve("b").resolve(page)))
                     .as(page).isEqualTo(-1L);
