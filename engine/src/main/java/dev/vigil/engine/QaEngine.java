@@ -1,8 +1,11 @@
 package dev.vigil.engine;
 
+import dev.vigil.analyze.AcousticMetricsStep;
 import dev.vigil.analyze.AnalysisPipeline;
 import dev.vigil.analyze.TimingMetricsStep;
+import dev.vigil.config.CallSettings;
 import dev.vigil.config.InboxConfig;
+import dev.vigil.model.Channel;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.vigil.model.Channel;
 
 /**
  * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Rules,
@@ -35,14 +37,13 @@ public final class QaEngine implements AutoCloseable {
     private final Map<Language, ScorecardEvaluator> evaluators;
     private final String missingScorecards;
     private final double minConfidence;
-    private static final String TRANSCRIPT_CONFIDENCE = "transcript_confidence";
 
     private QaEngine(RuleSet rules, RuleMatchingStep matching, Map<Language, ScorecardEvaluator> evaluators,
-                     String missingScorecards, double minConfidence) {
-        this.minConfidence = minConfidence;
+                     String missingScorecards, CallSettings calls) {
+        this.minConfidence = calls.minConfidence();
         this.rules = rules;
         this.matching = matching;
-        this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), matching));
+        this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), matching, new AcousticMetricsStep(calls)));
         this.evaluators = Map.copyOf(evaluators);
         this.missingScorecards = missingScorecards;
     }
@@ -70,7 +71,7 @@ public final class QaEngine implements AutoCloseable {
             throw new IllegalArgumentException("no scorecard in " + source + " (" + missing + ")");
         }
         return new QaEngine(rules, new RuleMatchingStep(rules, config.company()), evaluators, missing.toString(),
-                config.calls().minConfidence());
+                config.calls());
     }
 
     /**
@@ -96,7 +97,7 @@ public final class QaEngine implements AutoCloseable {
         if (e.interaction().channel() != Channel.CALL) {
             return Optional.empty();
         }
-        Double confidence = e.metrics().get(TRANSCRIPT_CONFIDENCE);
+        Double confidence = e.metrics().get(AcousticMetricsStep.TRANSCRIPT_CONFIDENCE);
         if (confidence == null) {
             return Optional.of("no transcript confidence was measured");
         }
