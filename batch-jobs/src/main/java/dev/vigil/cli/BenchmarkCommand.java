@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.batch.NightlyParameters;
 import dev.vigil.batch.NightlyRunner;
+import dev.vigil.bench.AsrBenchmark;
 import dev.vigil.bench.HeapSampler;
 import dev.vigil.bench.SyntheticInbox;
 import dev.vigil.config.Inbox;
@@ -9,6 +10,12 @@ import dev.vigil.config.InboxLoader;
 import dev.vigil.engine.QaEngine;
 import dev.vigil.ingest.Ingestor;
 import dev.vigil.model.Interaction;
+import dev.vigil.model.Language;
+import dev.vigil.speech.DecoderBeams;
+import dev.vigil.speech.DomainLanguageModel;
+import dev.vigil.speech.DomainModelFiles;
+import dev.vigil.speech.SpeechModels;
+import dev.vigil.speech.SphinxTranscriber;
 import dev.vigil.rules.RuleSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,18 +26,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigil benchmark}: throughput and peak heap of the analysis stage and of the whole nightly job. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Generate N synthetic chats and print the throughput and peak heap of the analysis stage "
-                + "(one thread) and of the whole nightly job (all cores, database included).")
+                + "(one thread) and of the whole nightly job (all cores, database included). "
+                + "'benchmark asr DIR' measures speech recognition instead.",
+        subcommands = {BenchmarkCommand.Asr.class})
 public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = {"-n", "--interactions"}, defaultValue = "20000", description = "How many chats (default ${DEFAULT-VALUE}).")
     int count;
@@ -132,6 +144,64 @@ public class BenchmarkCommand implements Callable<Integer> {
     private static List<Path> chatFiles(Path inbox) throws IOException {
         try (Stream<Path> s = Files.walk(inbox.resolve("chats"))) {
             return new ArrayList<>(s.filter(p -> p.toString().endsWith(".json")).sorted().toList());
+        }
+    }
+
+    /** {@code vigil benchmark asr DIR}: speech recognition accuracy and speed; see {@link AsrBenchmark}. */
+    @Command(name = "asr", mixinStandardHelpOptions = true,
+            description = "Word error rate, keyword recall, real-time factor, throughput on all cores and peak heap of "
+                    + "Sphinx4 (and of pocketsphinx_continuous when installed) on DIR/transcripts.tsv (columns file, "
+                    + "language, sample_rate, duration_s, reference, optional keywords).")
+    static class Asr implements Callable<Integer> {
+        @Parameters(index = "0", description = "Folder with transcripts.tsv and the audio files.")
+        Path dir;
+
+        @Option(names = "--domain-lm", description = "Use a domain language model built from the rule packs' "
+                + "examples (plus --lm-inbox and --lm-text).")
+        boolean domainLm;
+
+        @Option(names = "--lm-inbox", description = "Inbox whose chats, emails and scripts go into the domain model.")
+        Path lmInbox;
+
+        @Option(names = "--lm-text", description = "Extra text files for the domain model.")
+        List<Path> lmTexts = new ArrayList<>();
+
+        @Option(names = "--domain-weight", defaultValue = "0.8",
+                description = "Weight of the domain model against the general en-us model, (0, 1]; 1 = domain model "
+                        + "alone (default ${DEFAULT-VALUE}).")
+        double domainWeight;
+
+        @Option(names = "--threads", description = "Threads for the throughput run (default: all cores).")
+        Integer threads;
+
+        @Option(names = "--no-pocketsphinx", description = "Do not run pocketsphinx_continuous.")
+        boolean noPocketsphinx;
+
+        @Option(names = "--cache", description = "Cache folder for the domain model (default: ~/.cache/vigil).")
+        Path cache;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Optional<DomainModelFiles> domain = Optional.empty();
+            if (domainLm || lmInbox != null || !lmTexts.isEmpty()) {
+                domain = Optional.of(DomainLanguageModel.build(LmCommand.sentences(Optional.empty(),
+                        Optional.ofNullable(lmInbox), lmTexts), cache == null ? LmCommand.defaultCache() : cache));
+            }
+            int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            out.printf(Locale.ROOT, "JVM: %d cores, max heap %d MB, %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name") + " "
+                            + System.getProperty("java.version"));
+            Map<Language, DomainModelFiles> domains = domain.map(d -> Map.of(Language.EN, d)).orElse(Map.of());
+            try (var transcriber = new SphinxTranscriber(new SpeechModels(Map.of()), domains, domainWeight,
+                    DecoderBeams.DEFAULT)) {
+                new AsrBenchmark(dir, domain, n, !noPocketsphinx).run(transcriber, out);
+            }
+            out.flush();
+            return 0;
         }
     }
 

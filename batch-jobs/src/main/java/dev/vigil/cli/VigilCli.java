@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Quality monitoring for customer-service chats, emails and calls.",
         subcommands = {NightlyCommand.class, AnalyzeCommand.class, RulesCommand.class, EvalCommand.class,
-                BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                BenchmarkCommand.class, LmCommand.class, CommandLine.HelpCommand.class})
 public class VigilCli {
     public static void main(String[] args) {
         CommandLine cli = commandLine();
