@@ -1,5 +1,6 @@
 package dev.vigil.batch;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -56,8 +57,8 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public NightlyResourcesCache nightlyResourcesCache() {
-        return new NightlyResourcesCache();
+    public NightlyResourcesCache nightlyResourcesCache(@Value("${vigil.data-dir:./vigil-data}") String dataDir) {
+        return new NightlyResourcesCache(Path.of(dataDir));
     }
 
     @Bean

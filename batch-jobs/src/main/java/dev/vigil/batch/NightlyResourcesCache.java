@@ -1,5 +1,6 @@
 package dev.vigil.batch;
 
+import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -8,15 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class NightlyResourcesCache {
     private final ConcurrentHashMap<NightlyParameters, NightlyResources> loaded = new ConcurrentHashMap<>();
+    private final Path lmCache;
+
+    /** @param lmCache where domain language models are cached */
+    public NightlyResourcesCache(Path lmCache) {
+        this.lmCache = lmCache;
+    }
 
     public NightlyResources get(NightlyParameters params) {
-        return loaded.computeIfAbsent(params, NightlyResources::load);
+        return loaded.computeIfAbsent(params, p -> NightlyResources.load(p, lmCache));
     }
 
     public void release(NightlyParameters params) {
         NightlyResources r = loaded.remove(params);
         if (r != null) {
-            r.engine().close();
+            r.close();
         }
     }
 }

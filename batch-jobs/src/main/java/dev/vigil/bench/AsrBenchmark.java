@@ -1,6 +1,8 @@
 package dev.vigil.bench;
 
+import dev.vigil.audio.AudioDecoder;
 import dev.vigil.audio.DecodedAudio;
+import dev.vigil.audio.InvalidAudioException;
 import dev.vigil.model.Language;
 import dev.vigil.model.Word;
 import dev.vigil.speech.DomainModelFiles;
@@ -8,15 +10,14 @@ import dev.vigil.speech.SphinxTranscriber;
 import dev.vigil.speech.Transcriber;
 import dev.vigil.speech.TranscriptionException;
 import dev.vigil.speech.WordErrorRate;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -58,6 +55,8 @@ public final class AsrBenchmark {
     record Outcome(String hypothesis, WordErrorRate.Errors errors, int keywords, int keywordHits, double decodeS) {
     }
 
+    private static final AudioDecoder DECODER = new AudioDecoder();
+
     private final Path dir;
     private final Optional<DomainModelFiles> domain;
     private final int threads;
@@ -80,7 +79,7 @@ public final class AsrBenchmark {
     public double run(Transcriber transcriber, PrintWriter out) throws IOException, InterruptedException {
         List<Item> items = items(dir.resolve("transcripts.tsv"));
         var runnable = new ArrayList<Item>();
-        var audio = new ArrayList<short[]>();
+        var audio = new ArrayList<DecodedAudio>();
         for (Item it : items) {
             if (!transcriber.supports(it.language())) {
                 out.printf("skipped  %-36s %s: no %s model configured%n", it.file(), it.language().code(),
@@ -90,7 +89,7 @@ public final class AsrBenchmark {
             try {
                 audio.add(decode(dir.resolve(it.file())));
                 runnable.add(it);
-            } catch (IOException | UnsupportedAudioFileException e) {
+            } catch (IOException | InvalidAudioException e) {
                 out.printf("skipped  %-36s cannot decode: %s%n", it.file(), e.getMessage());
             }
         }
@@ -151,7 +150,7 @@ public final class AsrBenchmark {
                 outcomes.stream().mapToInt(o -> o.errors().referenceWords()).sum());
     }
 
-    private double throughput(Transcriber transcriber, List<Item> items, List<short[]> audio)
+    private double throughput(Transcriber transcriber, List<Item> items, List<DecodedAudio> audio)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -165,7 +164,7 @@ public final class AsrBenchmark {
             var jobs = new ArrayList<Future<?>>();
             for (int i = 0; i < items.size(); i++) {
                 int k = i;
-                jobs.add(pool.submit(() -> transcriber.transcribe(audio.get(k), items.get(k).language())));
+                jobs.add(pool.submit(() -> words(transcriber, audio.get(k), items.get(k).language())));
             }
             waitAll(jobs);
             return (System.nanoTime() - t0) / 1e9;
@@ -185,11 +184,11 @@ public final class AsrBenchmark {
         }
     }
 
-    private Outcome transcribe(Transcriber transcriber, Item it, short[] samples) {
+    private Outcome transcribe(Transcriber transcriber, Item it, DecodedAudio samples) {
         long t0 = System.nanoTime();
         List<Word> words;
         try {
-            words = transcriber.transcribe(samples, it.language());
+            words = words(transcriber, samples, it.language());
         } catch (TranscriptionException e) {
             throw new IllegalStateException(it.file() + ": " + e.getMessage(), e);
         }
@@ -283,28 +282,22 @@ public final class AsrBenchmark {
         return out;
     }
 
-    /** Decodes a WAV file to 16 kHz 16-bit mono PCM with the JDK (two steps: to PCM at the source rate, then 16 kHz). */
-    static short[] decode(Path file) throws IOException, UnsupportedAudioFileException {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
-            AudioFormat f = in.getFormat();
-            var pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, f.getSampleRate(), 16, f.getChannels(),
-                    2 * f.getChannels(), f.getSampleRate(), false);
-            try (AudioInputStream a = AudioSystem.getAudioInputStream(pcm, in);
-                 AudioInputStream b = AudioSystem.getAudioInputStream(new AudioFormat(DecodedAudio.SAMPLE_RATE, 16, 1,
-                         true, false), a)) {
-                byte[] bytes = readAll(b);
-                short[] s = new short[bytes.length / 2];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
-                }
-                return s;
-            }
-        }
+    /** Decodes a recording with the engine's decoder (any format and rate the nightly job reads). */
+    static DecodedAudio decode(Path file) throws IOException, InvalidAudioException {
+        return DECODER.decode(file, Files.readAllBytes(file), Duration.ofHours(3));
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        var out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
+    /**
+     * The words of a recording: each channel of a stereo call transcribed on its own (as the nightly job does) and
+     * merged in time order.
+     */
+    static List<Word> words(Transcriber transcriber, DecodedAudio audio, Language language)
+            throws TranscriptionException {
+        var all = new ArrayList<Word>();
+        for (short[] channel : audio.channels()) {
+            all.addAll(transcriber.transcribe(channel, language));
+        }
+        all.sort(java.util.Comparator.comparing(w -> w.time().start()));
+        return all;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.config.Inbox;
 import dev.vigil.config.InboxLoader;
 import dev.vigil.engine.QaEngine;
-import dev.vigil.ingest.Ingestor;
 import dev.vigil.ingest.RejectedInputException;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Finding;
@@ -13,6 +12,9 @@ import dev.vigil.model.SectionScore;
 import dev.vigil.model.Turn;
 import dev.vigil.report.EvaluationJson;
 import dev.vigil.rules.RuleSource;
+import dev.vigil.speech.InboxSpeech;
+import dev.vigil.speech.SphinxTranscriber;
+import dev.vigil.speech.TranscriptionException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +29,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil analyze FILE}: analyses one interaction and explains its score. */
 @Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
-        description = "Analyse one chat or email and explain its score: findings, and the reason for each item.")
+        description = "Analyse one chat, email or call and explain its score: findings, metrics, and the reason for "
+                + "each item.")
 public class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "A chat (JSON, text, HTML, CSV) or email (.eml) file.")
+    @Parameters(paramLabel = "FILE", description = "A chat (JSON, text, HTML, CSV), email (.eml) or call recording "
+            + "(.wav, .mp3, .flac, .ogg, with its sidecar .json beside it).")
     Path file;
 
     @Option(names = "--json", description = "Print the evaluation as the contract's JSON instead of text.")
@@ -41,6 +45,10 @@ public class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--rules", description = "A folder of rule packs and scorecards to use instead of the defaults.")
     Path rules;
+
+    @Option(names = "--db", defaultValue = "vigil-data",
+            description = "The data folder whose lm/ caches domain language models (default: ${DEFAULT-VALUE}).")
+    Path db;
 
     @Spec
     CommandSpec spec;
@@ -56,8 +64,13 @@ public class AnalyzeCommand implements Callable<Integer> {
         Path root = inbox != null ? inbox : findInbox(file).orElse(file.toAbsolutePath().getParent());
         Inbox loaded = InboxLoader.load(root);
         Evaluation e;
-        try (QaEngine engine = QaEngine.load(RuleSource.directoryOrDefault(Optional.ofNullable(rules)), loaded.config())) {
-            e = engine.evaluate(new Ingestor(loaded).read(file));
+        RuleSource source = RuleSource.directoryOrDefault(Optional.ofNullable(rules));
+        try (QaEngine engine = QaEngine.load(source, loaded.config());
+             SphinxTranscriber transcriber = InboxSpeech.transcriber(loaded, source, db)) {
+            e = engine.evaluate(InboxSpeech.ingestor(loaded, transcriber).read(file));
+        } catch (TranscriptionException t) {
+            err.println("vigil: " + t.getMessage());
+            return 2;
         } catch (RejectedInputException r) {
             err.printf("vigil: %s rejected at %s: %s%n", file, r.stage(), r.reason());
             return 1;
@@ -86,7 +99,8 @@ public class AnalyzeCommand implements Callable<Integer> {
         var i = e.interaction();
         out.printf(Locale.ROOT, "%s  %s  %s  agent %s  %s%n", i.id(), i.channel().code(), i.language().code(),
                 i.agent().id(), i.startedAt());
-        out.printf(Locale.ROOT, "Score %.1f  %s%s  (%s)%n%n", e.score(), e.passed() ? "PASSED" : "FAILED",
+        out.printf(Locale.ROOT, "Score %.1f  %s%s  (%s)%n%n", e.score(), e.review().isPresent()
+                ? "NEEDS HUMAN REVIEW: " + e.review().get() : e.passed() ? "PASSED" : "FAILED",
                 e.autoFail() ? "  AUTO-FAIL" : "", e.scorecard());
         out.println("Findings:");
         if (e.findings().isEmpty()) {

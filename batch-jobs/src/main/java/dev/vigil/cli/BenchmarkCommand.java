@@ -13,6 +13,7 @@ import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
 import dev.vigil.speech.DecoderBeams;
 import dev.vigil.speech.DomainLanguageModel;
+import dev.vigil.speech.InboxSpeech;
 import dev.vigil.speech.DomainModelFiles;
 import dev.vigil.speech.SpeechModels;
 import dev.vigil.speech.SphinxTranscriber;
@@ -166,7 +167,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         @Option(names = "--lm-text", description = "Extra text files for the domain model.")
         List<Path> lmTexts = new ArrayList<>();
 
-        @Option(names = "--domain-weight", defaultValue = "0.8",
+        @Option(names = "--domain-weight", defaultValue = "1.0",
                 description = "Weight of the domain model against the general en-us model, (0, 1]; 1 = domain model "
                         + "alone (default ${DEFAULT-VALUE}).")
         double domainWeight;
@@ -188,7 +189,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Optional<DomainModelFiles> domain = Optional.empty();
             if (domainLm || lmInbox != null || !lmTexts.isEmpty()) {
-                domain = Optional.of(DomainLanguageModel.build(LmCommand.sentences(Optional.empty(),
+                domain = Optional.of(DomainLanguageModel.build(InboxSpeech.domainSentences(RuleSource.classpath(),
                         Optional.ofNullable(lmInbox), lmTexts), cache == null ? LmCommand.defaultCache() : cache));
             }
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

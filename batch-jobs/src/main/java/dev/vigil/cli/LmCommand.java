@@ -2,7 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.model.Language;
 import dev.vigil.rules.RuleSource;
-import dev.vigil.speech.DomainCorpus;
+import dev.vigil.speech.InboxSpeech;
 import dev.vigil.speech.DomainLanguageModel;
 import dev.vigil.speech.DomainModelFiles;
 import java.io.PrintWriter;
@@ -20,19 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "lm", mixinStandardHelpOptions = true, description = "Domain language model for call transcription.",
         subcommands = {LmCommand.Build.class})
 public class LmCommand {
-    /** The default cache folder: {@code ~/.cache/vigil}. */
+    /** The default cache folder: the nightly job's data folder, whose {@code lm/} the job reads. */
     static Path defaultCache() {
-        return Path.of(System.getProperty("user.home"), ".cache", "vigil");
-    }
-
-    /** The in-domain sentences: rule pack examples, optionally an inbox's chats, emails and scripts, and text files. */
-    static List<String> sentences(Optional<Path> rules, Optional<Path> inbox, List<Path> texts) {
-        var out = new ArrayList<>(DomainCorpus.ruleExamples(RuleSource.directoryOrDefault(rules), Language.EN));
-        inbox.ifPresent(i -> out.addAll(DomainCorpus.inboxText(i, Language.EN)));
-        for (Path t : texts) {
-            out.addAll(DomainCorpus.scriptText(t, Language.EN));
-        }
-        return out;
+        return Path.of("vigil-data");
     }
 
     /** {@code vigil lm build}: builds (or finds in the cache) the English domain model and prints its files. */
@@ -49,7 +39,7 @@ public class LmCommand {
         @Option(names = "--text", description = "Extra plain-text files (call scripts), one sentence per line or prose.")
         List<Path> texts = new ArrayList<>();
 
-        @Option(names = "--cache", description = "Cache folder (default: ~/.cache/vigil).")
+        @Option(names = "--cache", description = "Cache folder (default: vigil-data, the nightly job's --db, so the job reuses the model).")
         Path cache;
 
         @Spec
@@ -58,7 +48,8 @@ public class LmCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<String> sentences = sentences(Optional.ofNullable(rules), Optional.ofNullable(inbox), texts);
+            List<String> sentences = InboxSpeech.domainSentences(RuleSource.directoryOrDefault(Optional.ofNullable(rules)),
+                    Optional.ofNullable(inbox), texts);
             DomainModelFiles files = DomainLanguageModel.build(sentences, cache == null ? defaultCache() : cache);
             out.printf("%s domain language model: %d sentences, %d words%n", files.reused() ? "Reused" : "Built",
                     sentences.size(), files.vocabulary().size());

@@ -17,15 +17,20 @@ import java.util.Objects;
  * @param maxFileBytes    larger audio files are quarantined (audio has its own limit: recordings are far larger than
  *                        chats)
  * @param models          user-supplied speech models per language; English falls back to the bundled en-us model
+ * @param domainWeight    the domain language model's weight against the general en-us model, in (0, 1]; 1 (the
+ *                        default) uses the domain model alone, which is faster and gives every word a lattice
+ *                        posterior (see docs/speech.md for the measurements)
  */
 public record CallSettings(ChannelLayout layout, Duration deadAir, Duration holdMinimum, double minConfidence,
-                           Duration maxDuration, long maxFileBytes, Map<Language, SpeechModelPaths> models) {
+                           Duration maxDuration, long maxFileBytes, Map<Language, SpeechModelPaths> models,
+                           double domainWeight) {
     public static final ChannelLayout DEFAULT_LAYOUT = ChannelLayout.AGENT_LEFT;
     public static final Duration DEFAULT_DEAD_AIR = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HOLD_MINIMUM = Duration.ofSeconds(20);
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(3);
     public static final long DEFAULT_MAX_FILE_BYTES = 512L * 1024 * 1024;
+    public static final double DEFAULT_DOMAIN_WEIGHT = 1.0;
 
     public CallSettings {
         Objects.requireNonNull(layout, "layout");
@@ -43,10 +48,14 @@ public record CallSettings(ChannelLayout layout, Duration deadAir, Duration hold
             throw new IllegalArgumentException("maxFileBytes must be positive");
         }
         models = Map.copyOf(models);
+        if (!(domainWeight > 0 && domainWeight <= 1)) {
+            throw new IllegalArgumentException("domain_weight " + domainWeight + " outside (0, 1]");
+        }
     }
 
     public static CallSettings defaults() {
         return new CallSettings(DEFAULT_LAYOUT, DEFAULT_DEAD_AIR, DEFAULT_HOLD_MINIMUM, DEFAULT_MIN_CONFIDENCE,
-                DEFAULT_MAX_DURATION, DEFAULT_MAX_FILE_BYTES, Map.of());
+                DEFAULT_MAX_DURATION, DEFAULT_MAX_FILE_BYTES, Map.of(),
+                DEFAULT_DOMAIN_WEIGHT);
     }
 }

@@ -152,9 +152,14 @@ public final class InboxLoader {
                         Optional.ofNullable(m.languageModel).map(String::trim).map(base::resolve)));
             });
         }
+        double domainWeight = speech == null || speech.domainWeight == null ? d.domainWeight() : speech.domainWeight;
+        if (!(domainWeight > 0 && domainWeight <= 1)) {
+            throw new InvalidInboxException(file, OptionalInt.empty(), "key 'speech.domain_weight': " + domainWeight
+                    + " is not above 0 and at most 1");
+        }
         if (calls == null) {
             return new CallSettings(d.layout(), d.deadAir(), d.holdMinimum(), d.minConfidence(), d.maxDuration(),
-                    d.maxFileBytes(), models);
+                    d.maxFileBytes(), models, domainWeight);
         }
         if (calls.minConfidence != null && (calls.minConfidence < 0 || calls.minConfidence > 1)) {
             throw new InvalidInboxException(file, OptionalInt.empty(), "key 'calls.min_confidence': "
@@ -167,7 +172,7 @@ public final class InboxLoader {
                 calls.minConfidence == null ? d.minConfidence() : calls.minConfidence,
                 calls.maxDurationMin == null ? d.maxDuration() : seconds(calls.maxDurationMin * 60),
                 calls.maxFileMb == null ? d.maxFileBytes() : Math.round(calls.maxFileMb * 1024 * 1024),
-                models);
+                models, domainWeight);
     }
 
     private static java.time.Duration seconds(double s) {
@@ -394,6 +399,7 @@ public final class InboxLoader {
     @SuppressWarnings("unused")
     private static final class SpeechFile {
         @JsonProperty("models") Map<Language, ModelFile> models;
+        @JsonProperty("domain_weight") Double domainWeight;
     }
 
     @SuppressWarnings("unused")

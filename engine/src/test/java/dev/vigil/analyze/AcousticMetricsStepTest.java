@@ -205,7 +205,7 @@ class AcousticMetricsStepTest {
     void deadAirFollowingNoHoldPhraseStaysDeadAirWithAStricterSetting() {
         // given dead air from 3 s and holds from 60 s
         var settings = new CallSettings(ChannelLayout.AGENT_LEFT, Duration.ofSeconds(3), Duration.ofSeconds(60), 0.5,
-                Duration.ofHours(1), 1_000_000, Map.of());
+                Duration.ofHours(1), 1_000_000, Map.of(), 1.0);
         var call = new Call(ChannelLayout.AGENT_LEFT, 60).agent(0, 10).customer(14, 20).agent(45, 50);
 
         Map<String, Double> m = new AcousticMetricsStep(settings).apply(call.analysis()).metrics();

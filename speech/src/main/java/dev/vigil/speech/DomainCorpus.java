@@ -2,6 +2,7 @@ package dev.vigil.speech;
 
 import dev.vigil.config.Inbox;
 import dev.vigil.config.InboxLoader;
+import dev.vigil.ingest.CallFiles;
 import dev.vigil.ingest.Ingestor;
 import dev.vigil.ingest.RejectedInputException;
 import dev.vigil.model.Interaction;
@@ -28,7 +29,6 @@ import java.util.stream.Stream;
  * the text of the chats and emails in an inbox, and plain-text scripts. Stateless.
  */
 public final class DomainCorpus {
-    private static final Set<String> AUDIO = Set.of("wav", "mp3", "flac", "ogg", "oga");
     private static final Set<String> CONFIG = Set.of("vigil.yaml", "agents.csv");
 
     private DomainCorpus() {
@@ -61,7 +61,7 @@ public final class DomainCorpus {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
                 String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-                if (AUDIO.contains(ext) || CONFIG.contains(name) || name.startsWith(".")) {
+                if (CallFiles.isAudio(f) || CallFiles.isSidecar(f) || CONFIG.contains(name) || name.startsWith(".")) {
                     continue;
                 }
                 try {
@@ -73,7 +73,11 @@ public final class DomainCorpus {
                     }
                 } catch (RejectedInputException e) {
                     if (ext.equals("txt")) {
-                        out.addAll(scriptText(f, language));
+                        try {
+                            out.addAll(scriptText(f, language));
+                        } catch (UncheckedIOException unreadable) {
+                            // not UTF-8 text: neither a chat nor a script, so it adds nothing
+                        }
                     }
                 }
             }

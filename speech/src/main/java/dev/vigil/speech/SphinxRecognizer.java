@@ -5,10 +5,11 @@ import dev.vigil.model.Word;
 import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
-import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.frontend.FrontEnd;
 import edu.cmu.sphinx.frontend.util.StreamDataSource;
 import edu.cmu.sphinx.result.Lattice;
+import edu.cmu.sphinx.result.LatticeOptimizer;
+import edu.cmu.sphinx.result.Result;
 import edu.cmu.sphinx.result.Node;
 import edu.cmu.sphinx.result.WordResult;
 import edu.cmu.sphinx.util.TimeFrame;
@@ -35,6 +36,8 @@ final class SphinxRecognizer extends AbstractSpeechRecognizer implements AutoClo
     static final float POSTERIOR_SCALE = 1f / 8f;
     private static final Set<String> FILLERS = Set.of("<s>", "</s>", "<sil>");
     private static final String TEMPLATE = "/dev/vigil/speech/sphinx4.config.xml";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SphinxRecognizer.class);
 
     private final FrontEnd frontEnd;
     private final StreamDataSource source;
@@ -118,18 +121,29 @@ final class SphinxRecognizer extends AbstractSpeechRecognizer implements AutoClo
         frontEnd.initialize();
         source.setInputStream(new ByteArrayInputStream(bytes));
         var words = new ArrayList<Word>();
-        SpeechResult result;
-        while ((result = getResult()) != null) {
+        Result result;
+        while ((result = recognizer.recognize()) != null) {
             words.addAll(words(result));
         }
         return words;
     }
 
-    /** The best path's words with their lattice posteriors. */
-    static List<Word> words(SpeechResult result) {
-        List<WordResult> best = result.getResult().getTimedBestResult(false);
-        Lattice lattice = result.getLattice();
-        Map<Node, Double> posteriors = lattice == null ? Map.of() : LatticePosteriors.compute(lattice, POSTERIOR_SCALE);
+    /**
+     * The best path's words with their lattice posteriors. Sphinx4 cannot build a lattice for some utterances that
+     * end without a final token (its {@code Lattice} constructor fails); their words are kept with confidence 0,
+     * because no posterior was measured, so that they show as doubtful rather than as certain.
+     */
+    static List<Word> words(Result result) {
+        List<WordResult> best = result.getTimedBestResult(false);
+        Map<Node, Double> posteriors;
+        try {
+            Lattice lattice = new Lattice(result);
+            new LatticeOptimizer(lattice).optimize();
+            posteriors = LatticePosteriors.compute(lattice, POSTERIOR_SCALE);
+        } catch (RuntimeException e) {
+            LOG.debug("no lattice for an utterance ({}); its words get confidence 0", e.toString());
+            posteriors = Map.of();
+        }
         var out = new ArrayList<Word>();
         for (WordResult w : best) {
             String text = w.getWord().getSpelling();

@@ -1,5 +1,6 @@
 package dev.vigil.speech;
 
+import dev.vigil.config.CallSettings;
 import dev.vigil.config.SpeechModelPaths;
 import dev.vigil.model.Language;
 import dev.vigil.model.Word;
@@ -17,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * best with {@code -XX:+UseParallelGC}.
  */
 public final class SphinxTranscriber implements Transcriber {
-    /** Default interpolation weight of the domain language model against the general one. */
-    public static final double DEFAULT_DOMAIN_WEIGHT = 0.8;
 
     private final SpeechModels models;
     private final Map<Language, DomainModelFiles> domainModels;
@@ -53,7 +52,7 @@ public final class SphinxTranscriber implements Transcriber {
 
     /** The configured models, no domain model, default beams. */
     public SphinxTranscriber(Map<Language, SpeechModelPaths> configured) {
-        this(new SpeechModels(configured), Map.of(), DEFAULT_DOMAIN_WEIGHT, DecoderBeams.DEFAULT);
+        this(new SpeechModels(configured), Map.of(), CallSettings.DEFAULT_DOMAIN_WEIGHT, DecoderBeams.DEFAULT);
     }
 
     @Override

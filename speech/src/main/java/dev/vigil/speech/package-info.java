@@ -14,7 +14,7 @@
  *
  * <pre>{@code
  * try (var t = new SphinxTranscriber(new SpeechModels(settings.models()), Map.of(Language.EN, domainFiles),
- *         SphinxTranscriber.DEFAULT_DOMAIN_WEIGHT, DecoderBeams.DEFAULT)) {
+ *         CallSettings.DEFAULT_DOMAIN_WEIGHT, DecoderBeams.DEFAULT)) {
  *     List<Utterance> turns = new Utterances().split(t.transcribe(channel, Language.EN));
  * }
  * }</pre>
