@@ -245,8 +245,9 @@ def intersect(xs, ys):
     return out
 
 
-def metrics(segments, duration):
-    """The values the timeline implies, with the tolerance a measurement on the audio should meet."""
+def metrics(segments, duration, mono):
+    """The values the timeline implies, with the tolerance a measurement on the audio should meet. Overtalk needs a
+    channel per side, so mono calls have none."""
     agent = [(s["start"], s["end"]) for s in segments if s["speaker"] == "agent"]
     customer = [(s["start"], s["end"]) for s in segments if s["speaker"] == "customer"]
     holds = [s for s in segments if s["speaker"] == "hold"]
@@ -273,7 +274,7 @@ def metrics(segments, duration):
         return {"value": round(float(value), 2), "tolerance": round(float(t), 2)}
 
     hold_s = [h["end"] - h["start"] for h in holds]
-    return {
+    out = {
         "duration_s": tol(duration, 0.1),
         "agent_first_words_s": tol(min(a for a, _ in agent), 0.5),
         "silence_ratio": tol(silent / duration, 0.08),
@@ -293,6 +294,9 @@ def metrics(segments, duration):
         "agent_raised_voice_count": sum(1 for s in lines if s["speaker"] == "agent" and s["raised"]),
         "customer_raised_voice_count": sum(1 for s in lines if s["speaker"] == "customer" and s["raised"]),
     }
+    if mono:
+        del out["overtalk_count"], out["overtalk_s"]
+    return out
 
 
 def render(path, synth, corpus):
@@ -384,7 +388,7 @@ def render(path, synth, corpus):
             f.write(f"{s['speaker']}\t{s['start']:.3f}\t{s['end']:.3f}\t{s['text']}\t"
                     f"{'yes' if s['raised'] else 'no'}\n")
 
-    m = metrics(segments, duration)
+    m = metrics(segments, duration, h["layout"] == "mono")
     write_expected(corpus, h, m)
     reference = normalise(" ".join(s["text"] for s in segments if s["speaker"] != "hold"))
     return {"file": f"../inbox/calls/{cid}.wav", "language": h["language"], "sample_rate": sample_rate,

@@ -42,13 +42,16 @@ import java.util.TreeMap;
  *
  * <p>Metrics:
  * <ul>
- *   <li>{@code silence_ratio}: the share of the recording in which nobody speaks (music counts as silence).</li>
+ *   <li>{@code silence_ratio}: the share of the recording with neither speech nor music (hold music is not
+ *       silence to the customer; a silent hold is).</li>
  *   <li>{@code dead_air_count}, {@code dead_air_s} (total), {@code dead_air_max_s} (longest; 0 when none).</li>
  *   <li>{@code overtalk_count}, {@code overtalk_s}: separated channels only.</li>
  *   <li>{@code agent_talk_ratio}: agent speech / (agent + customer speech), replacing the turn-based value of
  *       {@link TimingMetricsStep}; absent when neither side spoke.</li>
  *   <li>{@code talk_listen_ratio}: agent speech / customer speech; absent when the customer never spoke.</li>
- *   <li>{@code agent_speech_rate_wpm}: words of agent turns per minute of agent speech; absent without both.</li>
+ *   <li>{@code agent_speech_rate_wpm}: words of agent turns per minute of agent turn time (from each turn's first
+ *       word to its last, so short pauses within a turn count as speaking time, as a listener hears it); absent
+ *       without agent words.</li>
  *   <li>{@code agent_first_words_s}: when the agent first speaks (from the speech spans, else the first agent word);
  *       absent when the agent never speaks.</li>
  *   <li>{@code hold_count}, {@code hold_s} (total), {@code hold_max_s} (longest; 0 when none),
@@ -122,7 +125,9 @@ public final class AcousticMetricsStep implements AnalysisStep {
         var m = new TreeMap<String, Double>();
 
         if (duration > 0) {
-            m.put(SILENCE_RATIO, (duration - total(anyone)) / (double) duration);
+            var heard = new ArrayList<long[]>(anyone);
+            heard.addAll(music);
+            m.put(SILENCE_RATIO, (duration - total(union(heard, duration))) / (double) duration);
         }
         List<long[]> holdPhrases = analysis.findings().stream()
                 .filter(f -> f.category() == Category.HOLD && f.speaker() == Speaker.AGENT)
@@ -166,8 +171,10 @@ public final class AcousticMetricsStep implements AnalysisStep {
         List<Turn> turns = analysis.interaction().turns();
         long agentWords = turns.stream().filter(t -> t.speaker() == Speaker.AGENT)
                 .mapToLong(t -> t.words().size()).sum();
-        if (agentWords > 0 && agentMs > 0) {
-            m.put(AGENT_SPEECH_RATE_WPM, agentWords / (agentMs / 60_000.0));
+        long agentTurnMs = turns.stream().filter(t -> t.speaker() == Speaker.AGENT && !t.words().isEmpty())
+                .mapToLong(t -> t.time().length().toMillis()).sum();
+        if (agentWords > 0 && agentTurnMs > 0) {
+            m.put(AGENT_SPEECH_RATE_WPM, agentWords / (agentTurnMs / 60_000.0));
         }
         if (!agent.isEmpty()) {
             m.put(AGENT_FIRST_WORDS_S, seconds(agent.get(0)[0]));

@@ -165,6 +165,25 @@ class AcousticMetricsStepTest {
     }
 
     @Test
+    void countsHoldMusicAsHeardNotAsSilence() {
+        // given 40 s: speech 0-10 and 19-25, music 10-18; silence is 18-19 and 25-40
+        var call = new Call(ChannelLayout.AGENT_LEFT, 40).agent(0, 10).music(10, 18).customer(19, 25);
+
+        assertThat(metrics(call).get("silence_ratio")).isCloseTo(16 / 40.0, within(1e-9));
+    }
+
+    @Test
+    void measuresSpeechRateOverTurnTimeIncludingShortPausesWithinATurn() {
+        // given 20 agent words in one 10 s turn whose voice activity was only 8 s (two short pauses)
+        String twenty = String.join(" ", java.util.Collections.nCopies(20, "word"));
+        var call = new Call(ChannelLayout.AGENT_LEFT, 30).agent(0, 4).agent(5, 9).customer(12, 15)
+                .turn(Speaker.AGENT, 0, 10, 0.9, twenty);
+
+        // then the rate is 20 words per 10 s of turn, not per 8 s of voice
+        assertThat(metrics(call).get("agent_speech_rate_wpm")).isCloseTo(120.0, within(1e-9));
+    }
+
+    @Test
     void takesAShortSilenceAfterAHoldPhraseAsAHoldAskedAndThankedFor() {
         // given "may I put you on hold" at 8-10 s, 12 s of silence, "thank you for holding" at 22-24 s
         var call = new Call(ChannelLayout.AGENT_LEFT, 40).customer(0, 7).agent(8, 10).agent(22, 30)

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  */
 public final class DomainLanguageModel {
     /** Bumped when the output format or smoothing changes, so that old cache entries are not reused. */
-    static final String FORMAT = "vigil-domain-lm-1 witten-bell trigram";
+    static final String FORMAT = "vigil-domain-lm-2 witten-bell trigram, compound pronunciation variants";
 
     private final PronouncingDictionary dictionary;
 
@@ -59,7 +59,7 @@ public final class DomainLanguageModel {
                 return new DomainModelFiles(language, lm, dict, vocabulary(lm), true);
             }
             Files.createDirectories(dir);
-            var extra = new TreeMap<String, String>();
+            var extra = new TreeMap<String, List<String>>();
             List<List<String>> segments = segments(language, sentences, extra);
             if (segments.isEmpty()) {
                 throw new IllegalArgumentException("no usable in-domain sentences: every word was missing from "
@@ -69,7 +69,9 @@ public final class DomainLanguageModel {
             write(lm, w -> counts.writeArpa(w));
             write(dict, w -> {
                 for (var e : extra.entrySet()) {
-                    w.write(e.getKey() + " " + e.getValue() + "\n");
+                    for (int i = 0; i < e.getValue().size(); i++) {
+                        w.write(e.getKey() + (i == 0 ? "" : "(" + (i + 1) + ")") + " " + e.getValue().get(i) + "\n");
+                    }
                 }
             });
             return new DomainModelFiles(language, lm, dict, counts.vocabulary(), false);
@@ -79,7 +81,7 @@ public final class DomainLanguageModel {
     }
 
     /** The tokens of every sentence, cut where a word cannot be pronounced; fills {@code extra} with compounds. */
-    List<List<String>> segments(Language language, List<String> sentences, Map<String, String> extra) {
+    List<List<String>> segments(Language language, List<String> sentences, Map<String, List<String>> extra) {
         var out = new ArrayList<List<String>>();
         for (String sentence : sentences) {
             var current = new ArrayList<String>();
@@ -99,7 +101,7 @@ public final class DomainLanguageModel {
         return out;
     }
 
-    private Optional<String> pronounceable(String token, Map<String, String> extra) {
+    private Optional<String> pronounceable(String token, Map<String, List<String>> extra) {
         if (dictionary.contains(token)) {
             return Optional.of(token);
         }
@@ -111,9 +113,9 @@ public final class DomainLanguageModel {
             return Optional.of(bare);
         }
         if (bare.chars().allMatch(Character::isLetter)) {
-            Optional<String> p = dictionary.compound(bare);
-            if (p.isPresent()) {
-                extra.put(bare, p.get());
+            List<String> p = dictionary.compound(bare);
+            if (!p.isEmpty()) {
+                extra.put(bare, p);
                 return Optional.of(bare);
             }
         }

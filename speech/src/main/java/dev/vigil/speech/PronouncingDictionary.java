@@ -22,8 +22,12 @@ public final class PronouncingDictionary {
 
     private final String source;
     private final Map<String, String> pronunciations;
+    /** Every listed pronunciation of a word ({@code wind} and {@code wind(2)}), first one first. */
+    private final Map<String, List<String>> variants;
 
-    private PronouncingDictionary(String source, Map<String, String> pronunciations) {
+    private PronouncingDictionary(String source, Map<String, String> pronunciations,
+                                  Map<String, List<String>> variants) {
+        this.variants = Map.copyOf(variants);
         this.source = source;
         this.pronunciations = Map.copyOf(pronunciations);
     }
@@ -48,6 +52,7 @@ public final class PronouncingDictionary {
         try (InputStream in = open(location);
              var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             var map = new HashMap<String, String>();
+            var all = new HashMap<String, List<String>>();
             String line;
             while ((line = reader.readLine()) != null) {
                 String l = line.strip();
@@ -56,11 +61,15 @@ public final class PronouncingDictionary {
                     continue;
                 }
                 String word = l.substring(0, space);
-                if (word.indexOf('(') < 0) {
-                    map.putIfAbsent(word, l.substring(space + 1).strip());
+                String phones = l.substring(space + 1).strip();
+                int paren = word.indexOf('(');
+                String base = paren < 0 ? word : word.substring(0, paren);
+                all.computeIfAbsent(base, k -> new java.util.ArrayList<>()).add(phones);
+                if (paren < 0) {
+                    map.putIfAbsent(word, phones);
                 }
             }
-            return new PronouncingDictionary(location, map);
+            return new PronouncingDictionary(location, map, all);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the pronouncing dictionary " + location, e);
         }
@@ -68,7 +77,9 @@ public final class PronouncingDictionary {
 
     /** A dictionary from explicit entries, for tests and small vocabularies. */
     public static PronouncingDictionary of(String source, Map<String, String> pronunciations) {
-        return new PronouncingDictionary(source, pronunciations);
+        var variants = new HashMap<String, List<String>>();
+        pronunciations.forEach((w, p) -> variants.put(w, List.of(p)));
+        return new PronouncingDictionary(source, pronunciations, variants);
     }
 
     private static InputStream open(String location) throws IOException {
@@ -92,24 +103,37 @@ public final class PronouncingDictionary {
     }
 
     /**
-     * A pronunciation for a word the dictionary lacks, made by splitting it into two or three listed words of at
+     * Pronunciations for a word the dictionary lacks, made by splitting it into two or three listed words of at
      * least three letters ({@code northwind} = {@code north} + {@code wind}); the split with the fewest parts and then
-     * the longest first part wins.
+     * the longest first part wins. Every combination of the parts' listed pronunciations is returned, at most
+     * {@value #MAX_COMPOUND_VARIANTS}, because the first listed one is often not the one meant ({@code wind} as in
+     * "wind a clock" comes first in cmudict). Empty when no split exists.
      */
-    public Optional<String> compound(String word) {
+    public List<String> compound(String word) {
         Objects.requireNonNull(word, "word");
         for (int parts = 2; parts <= 3; parts++) {
             Optional<List<String>> split = split(word, parts);
             if (split.isPresent()) {
-                StringBuilder sb = new StringBuilder();
+                List<String> combos = List.of("");
                 for (String p : split.get()) {
-                    sb.append(sb.length() == 0 ? "" : " ").append(pronunciations.get(p));
+                    var next = new java.util.ArrayList<String>();
+                    for (String prefix : combos) {
+                        for (String v : variants.getOrDefault(p, List.of(pronunciations.get(p)))) {
+                            if (next.size() < MAX_COMPOUND_VARIANTS) {
+                                next.add(prefix.isEmpty() ? v : prefix + " " + v);
+                            }
+                        }
+                    }
+                    combos = next;
                 }
-                return Optional.of(sb.toString());
+                return List.copyOf(combos);
             }
         }
-        return Optional.empty();
+        return List.of();
     }
+
+    /** The most pronunciations {@link #compound} makes for one word. */
+    static final int MAX_COMPOUND_VARIANTS = 4;
 
     private Optional<List<String>> split(String word, int parts) {
         if (parts == 1) {
