@@ -34,6 +34,11 @@ GAPS = [0.5, 0.7, 0.4, 0.6, 0.8, 0.5, 0.4]  # default pause between consecutive 
 NEEDS_TRANSCRIPT = {"agent_speech_rate_wpm", "hold_not_asked_count", "hold_not_thanked_count"}
 CATEGORIES = ["greeting_ok", "closing_ok", "complaint", "apology", "empathy", "rudeness", "profanity", "escalation"]
 
+# Pronunciations festival gets wrong. Its letter-to-sound rules split the brand "Northwind" as "nor-thwind", and the
+# diphone voice then drops the "th", so it sounds like "your when"; a person says "north-wind". (Ignored by the
+# Russian voice, whose lexicon has no such word.)
+LEXICON = """(lex.add.entry '("northwind" n (((n ao r th) 1) ((w ih n d) 0))))"""
+
 # voice name in a script header -> (festival voice, sox effects applied after synthesis)
 VOICES = {
     "kal": ("voice_kal_diphone", []),
@@ -177,14 +182,14 @@ class Synth:
 
     def speak(self, voice, text):
         festival_voice, effects = VOICES[voice]
-        key = hashlib.sha256(json.dumps([festival_voice, effects, text]).encode()).hexdigest()[:20]
+        key = hashlib.sha256(json.dumps([festival_voice, effects, LEXICON, text]).encode()).hexdigest()[:20]
         out = os.path.join(self.cache, key + ".wav")
         if not os.path.exists(out):
             with tempfile.TemporaryDirectory() as tmp:
                 txt, raw = os.path.join(tmp, "t.txt"), os.path.join(tmp, "raw.wav")
                 with open(txt, "w", encoding="utf-8") as f:
                     f.write(text + "\n")
-                run(["text2wave", "-F", str(RATE), "-eval", f"({festival_voice})", txt, "-o", raw])
+                run(["text2wave", "-F", str(RATE), "-eval", f"({festival_voice})", "-eval", LEXICON, txt, "-o", raw])
                 done = os.path.join(tmp, "done.wav")
                 run(["sox", "-R", "-D", raw, "-r", str(RATE), "-b", "16", "-c", "1", "-e", "signed", done] + effects)
                 os.replace(done, out)
@@ -282,7 +287,7 @@ def metrics(segments, duration, mono):
         "dead_air_s": tol(sum(dead), 1.5 * max(1, len(dead))),
         "dead_air_max_s": tol(max(dead, default=0.0), 1.5),
         "overtalk_count": len(over),
-        "overtalk_s": tol(total(over), 0.6 * max(1, len(over))),
+        "overtalk_s": tol(total(over), 0.8 * max(1, len(over))),
         "agent_talk_ratio": tol(a_s / (a_s + c_s), 0.08),
         "talk_listen_ratio": tol(a_s / c_s, max(0.15, 0.2 * a_s / c_s)),
         "agent_speech_rate_wpm": tol(agent_words / (a_s / 60), 0.15 * agent_words / (a_s / 60)),

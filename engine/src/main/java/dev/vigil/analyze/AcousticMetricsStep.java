@@ -89,6 +89,21 @@ public final class AcousticMetricsStep implements AnalysisStep {
     static final long SLACK_MS = 1_000;
     /** Shorter overlaps are not overtalk. */
     static final long MIN_OVERTALK_MS = 500;
+    /** Overlaps closer than this are one overtalk episode (the other side paused for breath, not for the turn). */
+    static final long OVERTALK_BRIDGE_MS = 1000;
+
+    /** Overlaps joined into episodes: stretches less than {@link #OVERTALK_BRIDGE_MS} apart become one. */
+    static List<long[]> episodes(List<long[]> overlaps) {
+        var out = new ArrayList<long[]>();
+        for (long[] o : overlaps) {
+            if (!out.isEmpty() && o[0] - out.get(out.size() - 1)[1] < OVERTALK_BRIDGE_MS) {
+                out.get(out.size() - 1)[1] = Math.max(out.get(out.size() - 1)[1], o[1]);
+            } else {
+                out.add(new long[] {o[0], o[1]});
+            }
+        }
+        return out;
+    }
 
     private final CallSettings settings;
 
@@ -154,10 +169,11 @@ public final class AcousticMetricsStep implements AnalysisStep {
                 .noneMatch(p -> p[0] >= h[1] - SLACK_MS && p[0] <= h[1] + ETIQUETTE_WINDOW_MS)).count());
 
         if (r.layout().separated()) {
-            List<long[]> overtalk = intersect(agent, customer).stream()
+            List<long[]> overlaps = intersect(agent, customer);
+            List<long[]> overtalk = episodes(overlaps).stream()
                     .filter(o -> o[1] - o[0] >= MIN_OVERTALK_MS).toList();
             m.put(OVERTALK_COUNT, (double) overtalk.size());
-            m.put(OVERTALK_S, seconds(total(overtalk)));
+            m.put(OVERTALK_S, seconds(total(intersect(overlaps, overtalk))));
         }
 
         long agentMs = total(agent);

@@ -165,6 +165,19 @@ class AcousticMetricsStepTest {
     }
 
     @Test
+    void joinsOverlapsLessThanASecondApartIntoOneOvertalkEpisode() {
+        // given the customer talks over the agent twice, pausing 0.4 s for breath in between
+        var call = new Call(ChannelLayout.AGENT_LEFT, 30).agent(0, 10).customer(5, 6).customer(6.4, 7.2)
+                .customer(12, 14);
+
+        Map<String, Double> m = metrics(call);
+
+        // then it is one episode, and its length is the time both spoke (1.8 s), not the span with the pause
+        assertThat(m).containsEntry("overtalk_count", 1.0);
+        assertThat(m.get("overtalk_s")).isCloseTo(1.8, within(1e-9));
+    }
+
+    @Test
     void countsHoldMusicAsHeardNotAsSilence() {
         // given 40 s: speech 0-10 and 19-25, music 10-18; silence is 18-19 and 25-40
         var call = new Call(ChannelLayout.AGENT_LEFT, 40).agent(0, 10).music(10, 18).customer(19, 25);

@@ -20,6 +20,8 @@ public final class RaisedVoiceDetector {
     private static final int HOP = DecodedAudio.SAMPLE_RATE / 4;
     private static final int MIN_WINDOWS = 16; // 4 s of speech in 0.25 s steps
     private static final long MIN_MS = 1000;
+    /** Raised stretches closer than this are one episode (a breath or a soft word inside a shouted sentence). */
+    static final long BRIDGE_MS = 1000;
 
     /**
      * @param samples one channel (or the mix, for a mono call)
@@ -58,7 +60,7 @@ public final class RaisedVoiceDetector {
             if (levels.get(k) >= baseline + RAISED_DB) {
                 long start = starts.get(k) * 1000L / DecodedAudio.SAMPLE_RATE;
                 long end = (starts.get(k) + WINDOW) * 1000L / DecodedAudio.SAMPLE_RATE;
-                if (!found.isEmpty() && start <= found.get(found.size() - 1)[1]) {
+                if (!found.isEmpty() && start <= found.get(found.size() - 1)[1] + BRIDGE_MS) {
                     found.get(found.size() - 1)[1] = end;
                 } else {
                     found.add(new long[] {start, end});

@@ -105,18 +105,49 @@ public final class CallReader implements InteractionReader {
         }
     }
 
-    /** Each side on its own channel: detect, measure and transcribe each channel separately. */
+    /** Each side on its own channel: measure the signal, then transcribe each channel separately. */
     private Sides stereo(DecodedAudio audio, ChannelLayout layout, Language language, List<TimeSpan> musicSpans)
             throws TranscriptionException {
+        Recording measured = measure(audio, layout, musicSpans);
         var sides = new Sides("", utterances);
+        sides.speech.addAll(measured.speech());
+        sides.raised.addAll(measured.raisedVoice());
         for (int ch = 0; ch < 2; ch++) {
-            Speaker speaker = (ch == 0) == (layout == ChannelLayout.AGENT_LEFT) ? Speaker.AGENT : Speaker.CUSTOMER;
-            short[] samples = audio.channels().get(ch);
-            List<TimeSpan> speech = voiceActivity.detect(samples);
-            sides.add(speaker, speech, raisedVoice.detect(samples, speech),
-                    transcriber.transcribe(silenced(samples, musicSpans), language));
+            sides.addWords(speakerOf(ch, layout),
+                    transcriber.transcribe(silenced(audio.channels().get(ch), musicSpans), language));
         }
         return sides;
+    }
+
+    /**
+     * What the signal of a two-channel call shows without any transcription: speech per side, music and raised
+     * voice. For languages without a speech model, and for measuring the metrics that need no transcript.
+     *
+     * @throws IllegalArgumentException when the layout is mono or the audio has one channel
+     */
+    public Recording measure(DecodedAudio audio, ChannelLayout layout) {
+        return measure(audio, layout, music.detect(audio.mix()));
+    }
+
+    private Recording measure(DecodedAudio audio, ChannelLayout layout, List<TimeSpan> musicSpans) {
+        if (!layout.separated() || audio.channels().size() != 2) {
+            throw new IllegalArgumentException("measuring without a transcript needs a channel per side");
+        }
+        var speech = new ArrayList<SpeakerSpan>();
+        var raised = new ArrayList<SpeakerSpan>();
+        for (int ch = 0; ch < 2; ch++) {
+            Speaker speaker = speakerOf(ch, layout);
+            short[] samples = audio.channels().get(ch);
+            List<TimeSpan> spans = voiceActivity.detect(samples);
+            spans.forEach(t -> speech.add(new SpeakerSpan(speaker, t)));
+            raisedVoice.detect(samples, spans).forEach(t -> raised.add(new SpeakerSpan(speaker, t)));
+        }
+        return new Recording(layout, audio.duration(), audio.sourceFormat(), Sides.sorted(speech), musicSpans,
+                Sides.sorted(raised), "");
+    }
+
+    private static Speaker speakerOf(int channel, ChannelLayout layout) {
+        return (channel == 0) == (layout == ChannelLayout.AGENT_LEFT) ? Speaker.AGENT : Speaker.CUSTOMER;
     }
 
     /**
@@ -236,6 +267,10 @@ public final class CallReader implements InteractionReader {
         void add(Speaker speaker, List<TimeSpan> speechSpans, List<TimeSpan> raisedSpans, List<Word> words) {
             speechSpans.forEach(s -> speech.add(new SpeakerSpan(speaker, s)));
             raisedSpans.forEach(s -> raised.add(new SpeakerSpan(speaker, s)));
+            addWords(speaker, words);
+        }
+
+        void addWords(Speaker speaker, List<Word> words) {
             for (Utterance u : splitter.split(words)) {
                 utterances.add(u);
                 speakers.add(speaker);
@@ -265,7 +300,7 @@ public final class CallReader implements InteractionReader {
             return out;
         }
 
-        private static List<SpeakerSpan> sorted(List<SpeakerSpan> spans) {
+        static List<SpeakerSpan> sorted(List<SpeakerSpan> spans) {
             return spans.stream().sorted(Comparator.comparing((SpeakerSpan s) -> s.time().start())).toList();
         }
     }

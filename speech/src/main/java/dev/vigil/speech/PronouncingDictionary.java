@@ -82,7 +82,7 @@ public final class PronouncingDictionary {
         return new PronouncingDictionary(source, pronunciations, variants);
     }
 
-    private static InputStream open(String location) throws IOException {
+    static InputStream open(String location) throws IOException {
         if (location.startsWith("resource:")) {
             InputStream in = PronouncingDictionary.class.getResourceAsStream(location.substring("resource:".length()));
             if (in == null) {

@@ -42,10 +42,12 @@ final class SphinxRecognizer extends AbstractSpeechRecognizer implements AutoClo
     private final FrontEnd frontEnd;
     private final StreamDataSource source;
     private final Path configFile;
+    private final Path dictionaryFile;
 
-    private SphinxRecognizer(Context context, Path configFile) throws IOException {
+    private SphinxRecognizer(Context context, Path configFile, Path dictionaryFile) throws IOException {
         super(context);
         this.configFile = configFile;
+        this.dictionaryFile = dictionaryFile;
         this.frontEnd = context.getInstance(FrontEnd.class);
         this.source = context.getInstance(StreamDataSource.class);
         recognizer.allocate();
@@ -62,15 +64,29 @@ final class SphinxRecognizer extends AbstractSpeechRecognizer implements AutoClo
     static SphinxRecognizer load(SpeechModel model, Optional<DomainModelFiles> domain, double domainWeight,
                                  DecoderBeams tuning) throws IOException {
         Path config = Files.createTempFile("vigil-sphinx4-", ".config.xml");
+        Path dictionary = Files.createTempFile("vigil-sphinx4-", ".dict");
         try {
             Files.writeString(config, configuration(model, domain, domainWeight, tuning), StandardCharsets.UTF_8);
+            // The model's dictionary with the domain's extra pronunciations appended: Sphinx4 1.0.0's TextDictionary
+            // ignores the "addenda" property when the Context API sets the dictionary, so the words it adds (such
+            // as the company's name) would never be recognised.
+            try (var out = Files.newOutputStream(dictionary)) {
+                try (InputStream in = PronouncingDictionary.open(model.dictionary())) {
+                    in.transferTo(out);
+                }
+                if (domain.isPresent()) {
+                    out.write('\n');
+                    out.write(Files.readAllBytes(domain.get().dictionary()));
+                }
+            }
             var c = new Configuration();
             c.setAcousticModelPath(model.acousticModel());
-            c.setDictionaryPath(model.dictionary());
+            c.setDictionaryPath(dictionary.toUri().toString());
             c.setSampleRate(16000);
-            return new SphinxRecognizer(new Context(config.toUri().toString(), c), config);
+            return new SphinxRecognizer(new Context(config.toUri().toString(), c), config, dictionary);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(config);
+            Files.deleteIfExists(dictionary);
             throw e;
         }
     }
@@ -89,7 +105,6 @@ final class SphinxRecognizer extends AbstractSpeechRecognizer implements AutoClo
                 : lower.endsWith(".dmp") ? "edu.cmu.sphinx.linguist.language.ngram.large.LargeTrigramModel"
                 : "edu.cmu.sphinx.linguist.language.ngram.trie.NgramTrieModel";
         String lm = domain.isEmpty() ? "generalModel" : domainWeight >= 1.0 ? "domainModel" : "interpolatedModel";
-        String addenda = domain.map(d -> "<item>" + escape(d.dictionary().toUri().toString()) + "</item>").orElse("");
         return xml.replace("@ABSOLUTE_BEAM@", Integer.toString(tuning.absoluteBeam()))
                 .replace("@WORD_BEAM@", Integer.toString(tuning.wordBeam()))
                 .replace("@LANGUAGE_MODEL@", lm)
@@ -97,8 +112,7 @@ final class SphinxRecognizer extends AbstractSpeechRecognizer implements AutoClo
                 .replace("@GENERAL_MODEL@", escape(general))
                 .replace("@DOMAIN_MODEL@", domain.map(d -> escape(d.languageModel().toUri().toString())).orElse(""))
                 .replace("@DOMAIN_WEIGHT@", String.format(Locale.ROOT, "%.4f", Math.min(1, domainWeight)))
-                .replace("@GENERAL_WEIGHT@", String.format(Locale.ROOT, "%.4f", 1 - Math.min(1, domainWeight)))
-                .replace("@ADDENDA@", addenda);
+                .replace("@GENERAL_WEIGHT@", String.format(Locale.ROOT, "%.4f", 1 - Math.min(1, domainWeight)));
     }
 
     private static String escape(String s) {
@@ -189,6 +203,7 @@ final class SphinxRecognizer extends AbstractSpeechRecognizer implements AutoClo
         } finally {
             try {
                 Files.deleteIfExists(configFile);
+                Files.deleteIfExists(dictionaryFile);
             } catch (IOException ignored) {
                 // a temporary file; the OS cleans it up
             }

@@ -17,6 +17,8 @@ import dev.vigil.model.Evaluation;
 import dev.vigil.model.Finding;
 import dev.vigil.model.ItemResult;
 import dev.vigil.rules.RuleSource;
+import dev.vigil.speech.InboxSpeech;
+import dev.vigil.speech.SphinxTranscriber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +49,7 @@ class CorpusTest {
     static Inbox inbox;
     static QaEngine engine;
     static Ingestor ingestor;
+    static SphinxTranscriber transcriber;
 
     /** One labelled case. */
     record Case(String id, Path file, Set<String> present, Set<String> absent, boolean passed, String note) {
@@ -60,12 +63,15 @@ class CorpusTest {
     static void loadEngine() {
         inbox = InboxLoader.load(INBOX);
         engine = QaEngine.load(RuleSource.classpath(), inbox.config());
-        ingestor = new Ingestor(inbox);
+        // calls are read so that the Russian ones are rejected for the reason a user sees; none is transcribed here
+        transcriber = new SphinxTranscriber(inbox.config().calls().models());
+        ingestor = InboxSpeech.ingestor(inbox, transcriber);
     }
 
     @AfterAll
     static void closeEngine() {
         engine.close();
+        transcriber.close();
     }
 
     static List<Case> cases() throws IOException {
@@ -74,6 +80,9 @@ class CorpusTest {
             for (Path p : files.filter(f -> f.toString().endsWith(".yaml"))
                     .filter(f -> !f.getFileName().toString().equals("quarantine.yaml")).sorted().toList()) {
                 JsonNode n = YAML.readTree(p.toFile());
+                if (n.path("channel").asText().equals("call")) {
+                    continue; // calls are measured by CallCorpusTest, once each
+                }
                 cases.add(new Case(n.path("id").asText(), Path.of(n.path("file").asText()), strings(n.path("present")),
                         strings(n.path("absent")), n.path("passed").asBoolean(), n.path("note").asText("")));
             }
