@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,6 +99,11 @@ class NightlyJobIT {
         Files.writeString(inbox.resolve("chats/zz-re-export.json"), Files.readString(inbox.resolve("chats/en-c01.json"))
                 .replace("\"messages\"", "\"note\": \"re-exported\", \"messages\""));
         Files.copy(inbox.resolve("chats/en-c02.json"), inbox.resolve("chats/zz-copy.json"));
+        // calls: one stereo and one mono (the rest are measured by the corpus tests), a Russian call without a
+        // Russian model, and a recording cut off in the middle
+        keepOnlyCalls(inbox, Set.of("en-call01", "en-call02", "ru-call01"));
+        byte[] wav = Files.readAllBytes(inbox.resolve("calls/en-call01.wav"));
+        Files.write(inbox.resolve("calls/zz-cut-off.wav"), java.util.Arrays.copyOf(wav, wav.length / 3));
 
         var result = runner.run(new NightlyParameters(inbox, LocalDate.of(2026, 11, 21), out, ""));
 
@@ -121,6 +127,25 @@ class NightlyJobIT {
             assertThat(q.get("file")).isEqualTo("chats/zz-copy.json");
             assertThat(q.get("reason")).isEqualTo("duplicate: same content as chats/en-c02.json");
         });
+        assertThat(quarantine).anySatisfy(q -> {
+            assertThat(q.get("file")).isEqualTo("calls/ru-call01.wav");
+            assertThat(q.get("reason")).startsWith("no Russian acoustic model configured");
+        });
+        assertThat(quarantine).anySatisfy(q -> {
+            assertThat(q.get("file")).isEqualTo("calls/zz-cut-off.wav");
+            assertThat(q.get("reason")).contains("truncated");
+        });
+        assertThat(inboxFiles).as("sidecars describe calls; they are not interactions").noneMatch(f -> f.endsWith(".json")
+                && f.startsWith("calls/"));
+        for (String call : List.of("en-call01", "en-call02")) {
+            JsonNode e = evaluations.stream().filter(x -> x.path("interaction_id").asText().equals(call)).findFirst()
+                    .orElseThrow(() -> new AssertionError(call + " was not evaluated"));
+            assertThat(e.path("channel").asText()).isEqualTo("call");
+            assertThat(e.path("metrics").has("transcript_confidence")).as(call + " confidence").isTrue();
+            assertThat(out.resolve("reports/audio/" + call + ".wav")).as(call + " audio for the player").exists();
+            JsonNode transcript = JSON.readTree(out.resolve("transcripts/" + call + ".json").toFile());
+            assertThat(transcript.path("turns").get(0).path("words").size()).as(call + " words").isPositive();
+        }
         assertThat(out.resolve("scorecards.csv")).exists();
         assertThat(out.resolve("reports/index.html")).exists();
         for (JsonNode e : evaluations) {
@@ -222,6 +247,18 @@ class NightlyJobIT {
         assertThatThrownBy(() -> runner.run(params)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("vigil.yaml").hasMessageContaining("slogan");
         assertThat(explorer.getJobInstance(NightlyJobConfig.JOB_NAME, params.toJobParameters())).isNull();
+    }
+
+    /** Deletes every call recording (and its sidecar) of the inbox but those named. */
+    static void keepOnlyCalls(Path inbox, Set<String> keep) throws IOException {
+        try (Stream<Path> s = Files.list(inbox.resolve("calls"))) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (!keep.contains(name.substring(0, name.lastIndexOf('.')))) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     static Path copyOf(Path from, Path to) throws IOException {

@@ -231,7 +231,7 @@ class CallCorpusTest {
     }
 
     /** The measured floor of {@link #categoriesFromRecognisedSpeechAreNeverFalseAndMostlyFound}; see docs/accuracy.md. */
-    static final double MIN_CATEGORY_RECALL = 0.5;
+    static final double MIN_CATEGORY_RECALL = 0.7;
 
     @Test
     void transcriptsAreCloseToTheScripts() throws IOException {
@@ -256,7 +256,7 @@ class CallCorpusTest {
     }
 
     /** The measured ceiling of {@link #transcriptsAreCloseToTheScripts}; see docs/accuracy.md. */
-    static final double MAX_WORD_ERROR_RATE = 0.35;
+    static final double MAX_WORD_ERROR_RATE = 0.30;
 
     /**
      * Mono calls: the share of recognised words given to the side that said them (by the generator's timeline),
@@ -301,7 +301,7 @@ class CallCorpusTest {
     }
 
     /** The measured floor of {@link #monoCallsGiveMostWordsToTheRightSide}; see docs/accuracy.md. */
-    static final double MIN_ATTRIBUTION = 0.6;
+    static final double MIN_ATTRIBUTION = 0.7;
 
     @Test
     void everyWordHasItsTimeAndAPosteriorAndTurnsFollowTheClock() {
@@ -343,5 +343,5 @@ class CallCorpusTest {
     }
 
     /** The measured floor of {@link #passFailAgreesWithTheReviewerOnMostCalls}; see docs/accuracy.md. */
-    static final int MIN_AGREEMENT = 2;
+    static final int MIN_AGREEMENT = 5;
 }
