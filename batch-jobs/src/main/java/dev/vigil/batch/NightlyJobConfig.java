@@ -27,8 +27,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code nightly-qa} job: scan, analyse (chunk-oriented, parallel on the available cores), aggregate per agent,
- * publish. The inbox and the night are its identifying parameters (see {@link NightlyParameters}).
+ * The {@code nightly-qa} job: scan, analyse the calls (one per transaction, so that every core keeps recognising
+ * until the last call), analyse the chats and emails (chunk-oriented), both parallel on the available cores,
+ * aggregate per agent, publish. The inbox and the night are its identifying parameters (see {@link NightlyParameters}).
  */
 @Configuration
 public class NightlyJobConfig {
@@ -37,8 +38,8 @@ public class NightlyJobConfig {
     static final int DEFAULT_CHUNK = 50;
 
     @Bean
-    public Job nightlyQaJob(JobRepository repository, Step scanStep, Step analyseStep, Step aggregateStep,
-                            Step publishStep, NightlyResourcesCache resources) {
+    public Job nightlyQaJob(JobRepository repository, Step scanStep, Step analyseCallsStep, Step analyseStep,
+                            Step aggregateStep, Step publishStep, NightlyResourcesCache resources) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -46,7 +47,7 @@ public class NightlyJobConfig {
                         resources.release(NightlyParameters.from(jobExecution.getJobParameters()));
                     }
                 })
-                .start(scanStep).next(analyseStep).next(aggregateStep).next(publishStep)
+                .start(scanStep).next(analyseCallsStep).next(analyseStep).next(aggregateStep).next(publishStep)
                 .build();
     }
 
@@ -75,14 +76,35 @@ public class NightlyJobConfig {
                 .build();
     }
 
+    /**
+     * Calls, one per chunk: a call takes seconds to minutes of recognition, so a chunk of 50 would leave one thread
+     * recognising a whole chunk while the others sit idle at the end of the night.
+     */
+    @Bean
+    public Step analyseCallsStep(JobRepository repository, PlatformTransactionManager tx,
+                                 SynchronizedItemStreamReader<VigilStore.PendingItem> pendingCallsReader,
+                                 FileAnalyzer fileAnalyzer, VigilStore store, ProgressReporter progress,
+                                 TaskExecutor analysisExecutor) {
+        return analysis("analyse-calls", repository, tx, pendingCallsReader, fileAnalyzer, store, progress,
+                analysisExecutor, 1);
+    }
+
     @Bean
     public Step analyseStep(JobRepository repository, PlatformTransactionManager tx,
                             SynchronizedItemStreamReader<VigilStore.PendingItem> pendingReader,
                             FileAnalyzer fileAnalyzer, VigilStore store, ProgressReporter progress,
                             TaskExecutor analysisExecutor, @Value("${vigil.chunk-size:" + DEFAULT_CHUNK + "}") int chunk) {
-        return new StepBuilder("analyse", repository)
+        return analysis("analyse", repository, tx, pendingReader, fileAnalyzer, store, progress, analysisExecutor,
+                chunk);
+    }
+
+    private static Step analysis(String name, JobRepository repository, PlatformTransactionManager tx,
+                                 SynchronizedItemStreamReader<VigilStore.PendingItem> reader,
+                                 FileAnalyzer fileAnalyzer, VigilStore store, ProgressReporter progress,
+                                 TaskExecutor analysisExecutor, int chunk) {
+        return new StepBuilder(name, repository)
                 .<VigilStore.PendingItem, FileOutcome>chunk(chunk, tx)
-                .reader(pendingReader)
+                .reader(reader)
                 .processor(fileAnalyzer)
                 .listener((org.springframework.batch.core.StepExecutionListener) fileAnalyzer)
                 // No skip or retry policy: bad input is already an outcome (FileAnalyzer), and anything else
@@ -112,17 +134,34 @@ public class NightlyJobConfig {
         return executor;
     }
 
+    /** The pending chats and emails (everything but calls, which {@link #pendingCallsReader} reads first). */
     @Bean
     @StepScope
     public SynchronizedItemStreamReader<VigilStore.PendingItem> pendingReader(
             DataSource dataSource, @Value("#{jobParameters['inbox']}") String inbox,
             @Value("#{jobParameters['date']}") LocalDate night) throws Exception {
+        return pending("pendingReader", dataSource, inbox, night,
+                VigilStore.PENDING_WHERE + " AND NOT " + VigilStore.CALLS);
+    }
+
+    /** The pending call recordings. */
+    @Bean
+    @StepScope
+    public SynchronizedItemStreamReader<VigilStore.PendingItem> pendingCallsReader(
+            DataSource dataSource, @Value("#{jobParameters['inbox']}") String inbox,
+            @Value("#{jobParameters['date']}") LocalDate night) throws Exception {
+        return pending("pendingCallsReader", dataSource, inbox, night,
+                VigilStore.PENDING_WHERE + " AND " + VigilStore.CALLS);
+    }
+
+    private static SynchronizedItemStreamReader<VigilStore.PendingItem> pending(
+            String name, DataSource dataSource, String inbox, LocalDate night, String where) throws Exception {
         JdbcPagingItemReader<VigilStore.PendingItem> reader = new JdbcPagingItemReaderBuilder<VigilStore.PendingItem>()
-                .name("pendingReader")
+                .name(name)
                 .dataSource(dataSource)
                 .selectClause(VigilStore.PENDING_SELECT)
                 .fromClause(VigilStore.PENDING_FROM)
-                .whereClause(VigilStore.PENDING_WHERE)
+                .whereClause(where)
                 .parameterValues(Map.of("inbox", inbox, "night", java.sql.Date.valueOf(night)))
                 .sortKeys(Map.of("sha256", Order.ASCENDING))
                 .rowMapper(VigilStore::mapPending)

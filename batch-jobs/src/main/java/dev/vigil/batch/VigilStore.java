@@ -135,6 +135,9 @@ public class VigilStore {
     public static final String PENDING_SELECT = "SELECT sha256, path";
     public static final String PENDING_FROM = "FROM vigil_item";
     public static final String PENDING_WHERE = "WHERE status = 'PENDING' AND inbox = :inbox AND night = :night";
+    /** Of the pending items, the call recordings (by extension). */
+    public static final String CALLS = "(" + dev.vigil.ingest.CallFiles.AUDIO_EXTENSIONS.stream().sorted()
+            .map(ext -> "LOWER(path) LIKE '%." + ext + "'").collect(java.util.stream.Collectors.joining(" OR ")) + ")";
 
     public static PendingItem mapPending(ResultSet rs, int row) throws SQLException {
         return new PendingItem(rs.getString("sha256"), rs.getString("path"));

@@ -104,6 +104,9 @@ class NightlyJobIT {
         keepOnlyCalls(inbox, Set.of("en-call01", "en-call02", "ru-call01"));
         byte[] wav = Files.readAllBytes(inbox.resolve("calls/en-call01.wav"));
         Files.write(inbox.resolve("calls/zz-cut-off.wav"), java.util.Arrays.copyOf(wav, wav.length / 3));
+        Files.writeString(inbox.resolve("calls/zz-cut-off.json"), "{\"id\": \"zz-cut-off\", \"agent\": {\"id\": "
+                + "\"j.carter\"}, \"started_at\": \"2026-11-21T10:00:00Z\", \"channels\": {\"left\": \"agent\", "
+                + "\"right\": \"customer\"}}");
 
         var result = runner.run(new NightlyParameters(inbox, LocalDate.of(2026, 11, 21), out, ""));
 
