@@ -178,7 +178,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         @Option(names = "--no-pocketsphinx", description = "Do not run pocketsphinx_continuous.")
         boolean noPocketsphinx;
 
-        @Option(names = "--cache", description = "Cache folder for the domain model (default: ~/.cache/vigil).")
+        @Option(names = "--cache", description = "Cache folder for the domain model (default: vigil-data, as the nightly job).")
         Path cache;
 
         @Spec
