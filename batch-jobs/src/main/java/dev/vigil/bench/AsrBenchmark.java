@@ -3,8 +3,10 @@ package dev.vigil.bench;
 import dev.vigil.audio.AudioDecoder;
 import dev.vigil.audio.DecodedAudio;
 import dev.vigil.audio.InvalidAudioException;
+import dev.vigil.audio.MusicDetector;
 import dev.vigil.model.Language;
 import dev.vigil.model.Word;
+import dev.vigil.speech.CallReader;
 import dev.vigil.speech.DomainModelFiles;
 import dev.vigil.speech.SphinxTranscriber;
 import dev.vigil.speech.Transcriber;
@@ -56,6 +58,7 @@ public final class AsrBenchmark {
     }
 
     private static final AudioDecoder DECODER = new AudioDecoder();
+    private static final MusicDetector MUSIC = new MusicDetector();
 
     private final Path dir;
     private final Optional<DomainModelFiles> domain;
@@ -288,14 +291,15 @@ public final class AsrBenchmark {
     }
 
     /**
-     * The words of a recording: each channel of a stereo call transcribed on its own (as the nightly job does) and
-     * merged in time order.
+     * The words of a recording as the nightly job gets them: music silenced (hold music would otherwise become
+     * words), each channel of a stereo call transcribed on its own, merged in time order.
      */
     static List<Word> words(Transcriber transcriber, DecodedAudio audio, Language language)
             throws TranscriptionException {
+        var music = MUSIC.detect(audio.mix());
         var all = new ArrayList<Word>();
         for (short[] channel : audio.channels()) {
-            all.addAll(transcriber.transcribe(channel, language));
+            all.addAll(transcriber.transcribe(CallReader.silenced(channel, music), language));
         }
         all.sort(java.util.Comparator.comparing(w -> w.time().start()));
         return all;

@@ -154,7 +154,7 @@ public final class CallReader implements InteractionReader {
      * The samples with music silenced: the recogniser turns hold music into words, which rules would then read as
      * speech. Returns the samples themselves when there is no music.
      */
-    static short[] silenced(short[] samples, List<TimeSpan> spans) {
+    public static short[] silenced(short[] samples, List<TimeSpan> spans) {
         if (spans.isEmpty()) {
             return samples;
         }
