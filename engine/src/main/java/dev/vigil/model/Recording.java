@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param raisedVoice     stretches where a side spoke well above its own loudness baseline, in time order
  * @param attribution     for mono calls, how the agent's voice was chosen (for example {@code greeting}); empty
  *                        for stereo calls
+ * @param missingMetadata what the call's metadata lacked and was guessed (for example {@code sidecar},
+ *                        {@code started_at}); reported in the evaluation's flags
  */
 public record Recording(ChannelLayout layout, Duration duration, String sourceFormat, List<SpeakerSpan> speech,
-                        List<TimeSpan> music, List<SpeakerSpan> raisedVoice, String attribution) {
+                        List<TimeSpan> music, List<SpeakerSpan> raisedVoice, String attribution,
+                        List<String> missingMetadata) {
     public Recording {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(duration, "duration");
@@ -27,5 +30,17 @@ public record Recording(ChannelLayout layout, Duration duration, String sourceFo
         speech = List.copyOf(speech);
         music = List.copyOf(music);
         raisedVoice = List.copyOf(raisedVoice);
+        missingMetadata = List.copyOf(missingMetadata);
+    }
+
+    /** A recording whose metadata was complete. */
+    public Recording(ChannelLayout layout, Duration duration, String sourceFormat, List<SpeakerSpan> speech,
+                     List<TimeSpan> music, List<SpeakerSpan> raisedVoice, String attribution) {
+        this(layout, duration, sourceFormat, speech, music, raisedVoice, attribution, List.of());
+    }
+
+    /** This recording with what its metadata lacked. */
+    public Recording withMissingMetadata(List<String> missing) {
+        return new Recording(layout, duration, sourceFormat, speech, music, raisedVoice, attribution, missing);
     }
 }

@@ -29,6 +29,9 @@ import java.util.stream.IntStream;
  * reaches the pass threshold and no auto-fail item failed. See {@code docs/scoring.md}.
  */
 public final class ScorecardEvaluator {
+    /** Prefix of the flags naming what a call's metadata lacked ({@code metadata_missing:started_at}). */
+    public static final String METADATA_MISSING_FLAG = "metadata_missing:";
+
     /** The finding categories that {@link Evaluation#flags()} reports when found, by any speaker. */
     public static final Set<Category> FLAGGED_CATEGORIES =
             EnumSet.of(Category.COMPLAINT, Category.ESCALATION, Category.RUDENESS, Category.PROFANITY);
@@ -97,6 +100,8 @@ public final class ScorecardEvaluator {
         if (autoFail) {
             flags.add(AUTO_FAIL_FLAG);
         }
+        analysis.interaction().recording().ifPresent(r -> r.missingMetadata()
+                .forEach(m -> flags.add(METADATA_MISSING_FLAG + m)));
         return new Evaluation(analysis.interaction(), score, passed, autoFail, scorecard.ref(), findings,
                 List.copyOf(missing), sections, items, analysis.metrics(), List.copyOf(flags));
     }

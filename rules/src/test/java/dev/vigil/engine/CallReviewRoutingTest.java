@@ -93,6 +93,18 @@ class CallReviewRoutingTest {
     }
 
     @Test
+    void flagsWhatTheCallsMetadataLacked() {
+        Interaction call = call(0.9);
+        Interaction guessed = new Interaction(call.id(), call.channel(), call.language(), call.agent(),
+                call.customer(), call.startedAt(), call.duration(), call.turns(), List.of(), OptionalInt.empty(),
+                call.source(), call.recording().map(r -> r.withMissingMetadata(List.of("sidecar", "started_at"))));
+
+        assertThat(engine.evaluate(guessed).flags())
+                .contains("metadata_missing:sidecar", "metadata_missing:started_at");
+        assertThat(engine.evaluate(call).flags()).noneMatch(f -> f.startsWith("metadata_missing"));
+    }
+
+    @Test
     void leavesChatsToTheirScoreWhateverTheirConfidence() {
         Interaction call = call(0.3);
         Interaction chat = new Interaction("chat-1", Channel.CHAT, Language.EN, call.agent(), Optional.empty(),

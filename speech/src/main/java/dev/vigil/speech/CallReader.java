@@ -96,7 +96,7 @@ public final class CallReader implements InteractionReader {
                         + audio.duration().toSeconds() + " s)");
             }
             Recording recording = new Recording(layout, audio.duration(), audio.sourceFormat(), sides.speech(),
-                    musicSpans, sides.raised(), sides.attribution());
+                    musicSpans, sides.raised(), sides.attribution(), meta.missing());
             return new Conversation(Optional.of(meta.id()), Channel.CALL, Optional.of(meta.startedAt()),
                     Optional.of(language), meta.agent(), meta.customer(), sides.messages(meta.startedAt()),
                     List.of(), OptionalInt.empty(), Optional.of(recording));
