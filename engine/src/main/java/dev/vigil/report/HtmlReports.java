@@ -3,6 +3,8 @@ package dev.vigil.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import dev.vigil.analyze.AcousticMetricsStep;
+import dev.vigil.analyze.TimingMetricsStep;
 import dev.vigil.model.Channel;
 import dev.vigil.model.Language;
 import java.io.IOException;
@@ -59,11 +61,15 @@ public final class HtmlReports {
     public static final double DOUBTFUL_WORD = 0.5;
 
     /** Call metrics in the order the call-metrics table shows them; other call metrics follow by name. */
-    static final List<String> CALL_METRICS = List.of("duration_s", "transcript_confidence", "agent_talk_ratio",
-            "customer_talk_ratio", "talk_listen_ratio", "silence_ratio", "dead_air_count", "dead_air_s",
-            "dead_air_max_s", "overtalk_count", "overtalk_s", "overtalk_ratio", "agent_first_words_s",
-            "agent_speech_rate_wpm", "hold_count", "hold_s", "hold_max_s", "hold_asked_count", "hold_thanked_count",
-            "agent_raised_voice_count", "customer_raised_voice_count");
+    static final List<String> CALL_METRICS = List.of(TimingMetricsStep.DURATION_S,
+            AcousticMetricsStep.TRANSCRIPT_CONFIDENCE, AcousticMetricsStep.AGENT_TALK_RATIO,
+            AcousticMetricsStep.TALK_LISTEN_RATIO, AcousticMetricsStep.SILENCE_RATIO, AcousticMetricsStep.DEAD_AIR_COUNT,
+            AcousticMetricsStep.DEAD_AIR_S, AcousticMetricsStep.DEAD_AIR_MAX_S, AcousticMetricsStep.OVERTALK_COUNT,
+            AcousticMetricsStep.OVERTALK_S, AcousticMetricsStep.AGENT_FIRST_WORDS_S,
+            AcousticMetricsStep.AGENT_SPEECH_RATE_WPM, AcousticMetricsStep.HOLD_COUNT, AcousticMetricsStep.HOLD_S,
+            AcousticMetricsStep.HOLD_MAX_S, AcousticMetricsStep.HOLD_NOT_ASKED_COUNT,
+            AcousticMetricsStep.HOLD_NOT_THANKED_COUNT, AcousticMetricsStep.AGENT_RAISED_VOICE_COUNT,
+            AcousticMetricsStep.CUSTOMER_RAISED_VOICE_COUNT);
 
     private final Map<String, String> titles;
     private final Language ui;
