@@ -1,7 +1,6 @@
 package dev.vigil.audio;
 
 import dev.vigil.model.TimeSpan;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,25 +59,14 @@ public final class MusicDetector {
             peak[f] = best;
         }
 
-        var found = new ArrayList<long[]>();
+        var found = new Stretches(MERGE_MS, MIN_MS);
         for (int w = 0; w + WINDOW_FRAMES <= frames; w += WINDOW_HOP) {
             if (isMusic(level, flatness, peak, w, w + WINDOW_FRAMES)) {
-                long start = w * 1000L * HOP / DecodedAudio.SAMPLE_RATE;
-                long end = ((w + WINDOW_FRAMES - 1) * (long) HOP + FFT) * 1000L / DecodedAudio.SAMPLE_RATE;
-                if (!found.isEmpty() && start - found.get(found.size() - 1)[1] <= MERGE_MS) {
-                    found.get(found.size() - 1)[1] = end;
-                } else {
-                    found.add(new long[] {start, end});
-                }
+                found.add(w * 1000L * HOP / DecodedAudio.SAMPLE_RATE,
+                        ((w + WINDOW_FRAMES - 1) * (long) HOP + FFT) * 1000L / DecodedAudio.SAMPLE_RATE);
             }
         }
-        var result = new ArrayList<TimeSpan>();
-        for (long[] s : found) {
-            if (s[1] - s[0] >= MIN_MS) {
-                result.add(TimeSpan.ofMillis(s[0], s[1]));
-            }
-        }
-        return result;
+        return found.spans();
     }
 
     private static boolean isMusic(double[] level, double[] flatness, int[] peak, int from, int to) {

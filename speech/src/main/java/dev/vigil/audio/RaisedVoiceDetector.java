@@ -55,25 +55,14 @@ public final class RaisedVoiceDetector {
             return List.of();
         }
         double baseline = FrameLevels.percentile(levels.stream().mapToDouble(Double::doubleValue).toArray(), 50);
-        var found = new ArrayList<long[]>();
+        var found = new Stretches(BRIDGE_MS, MIN_MS);
         for (int k = 0; k < levels.size(); k++) {
             if (levels.get(k) >= baseline + RAISED_DB) {
-                long start = starts.get(k) * 1000L / DecodedAudio.SAMPLE_RATE;
-                long end = (starts.get(k) + WINDOW) * 1000L / DecodedAudio.SAMPLE_RATE;
-                if (!found.isEmpty() && start <= found.get(found.size() - 1)[1] + BRIDGE_MS) {
-                    found.get(found.size() - 1)[1] = end;
-                } else {
-                    found.add(new long[] {start, end});
-                }
+                found.add(starts.get(k) * 1000L / DecodedAudio.SAMPLE_RATE,
+                        (starts.get(k) + WINDOW) * 1000L / DecodedAudio.SAMPLE_RATE);
             }
         }
-        var result = new ArrayList<TimeSpan>();
-        for (long[] s : found) {
-            if (s[1] - s[0] >= MIN_MS) {
-                result.add(TimeSpan.ofMillis(s[0], s[1]));
-            }
-        }
-        return result;
+        return found.spans();
     }
 
     private static int toSample(long ms, int length) {
