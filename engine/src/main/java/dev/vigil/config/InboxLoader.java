@@ -184,21 +184,9 @@ public final class InboxLoader {
      * may be the agent).
      */
     static dev.vigil.model.ChannelLayout layout(Path file, Object channels) {
-        if (channels instanceof String s && s.trim().equalsIgnoreCase("mono")) {
-            return dev.vigil.model.ChannelLayout.MONO;
-        }
-        if (channels instanceof Map<?, ?> m && m.size() == 2) {
-            String left = String.valueOf(m.get("left")).trim().toLowerCase(Locale.ROOT);
-            String right = String.valueOf(m.get("right")).trim().toLowerCase(Locale.ROOT);
-            if (left.equals("agent") && right.equals("customer")) {
-                return dev.vigil.model.ChannelLayout.AGENT_LEFT;
-            }
-            if (left.equals("customer") && right.equals("agent")) {
-                return dev.vigil.model.ChannelLayout.AGENT_RIGHT;
-            }
-        }
-        throw new InvalidInboxException(file, OptionalInt.empty(), "key 'calls.channels': expected 'mono' or "
-                + "{left: agent, right: customer} (or the reverse), got " + channels);
+        return dev.vigil.model.ChannelLayout.parse(channels).orElseThrow(() -> new InvalidInboxException(file,
+                OptionalInt.empty(), "key 'calls.channels': expected 'mono' or {left: agent, right: customer} (or the "
+                + "reverse), got " + channels));
     }
 
     /** Reads {@code agents.csv}; a missing file gives {@link Roster#absent()}. */

@@ -101,7 +101,7 @@ public record CallSidecar(String id, Instant startedAt, Person agent, Optional<P
         ChannelLayout layout = context.inbox().config().calls().layout();
         JsonNode channels = root.get("channels");
         if (channels != null && !channels.isNull()) {
-            layout = layout(channels).orElseThrow(() -> context.reject(where + " field 'channels': expected "
+            layout = ChannelLayout.parse(JSON.convertValue(channels, Object.class)).orElseThrow(() -> context.reject(where + " field 'channels': expected "
                     + "\"mono\" or {\"left\": \"agent\", \"right\": \"customer\"} (or the reverse), got " + channels));
         }
         return new CallSidecar(id, startedAt, agent, customer, language, layout, missing);
@@ -127,25 +127,6 @@ public record CallSidecar(String id, Instant startedAt, Person agent, Optional<P
         Person person = new Person(agent.get().id(), Optional.of(agent.get().name()));
         return new CallSidecar(baseName, stamp.orElseGet(() -> modified(audio)), person, Optional.empty(),
                 Optional.empty(), context.inbox().config().calls().layout(), missing);
-    }
-
-    private static Optional<ChannelLayout> layout(JsonNode channels) {
-        if (channels.isTextual()) {
-            return channels.asText().trim().equalsIgnoreCase("mono") ? Optional.of(ChannelLayout.MONO)
-                    : Optional.empty();
-        }
-        if (!channels.isObject() || channels.size() != 2) {
-            return Optional.empty();
-        }
-        String left = channels.path("left").asText("").trim().toLowerCase(Locale.ROOT);
-        String right = channels.path("right").asText("").trim().toLowerCase(Locale.ROOT);
-        if (left.equals("agent") && right.equals("customer")) {
-            return Optional.of(ChannelLayout.AGENT_LEFT);
-        }
-        if (left.equals("customer") && right.equals("agent")) {
-            return Optional.of(ChannelLayout.AGENT_RIGHT);
-        }
-        return Optional.empty();
     }
 
     private static Optional<Instant> fromName(Path audio, ReadContext context) {
