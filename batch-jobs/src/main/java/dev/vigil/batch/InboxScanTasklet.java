@@ -1,5 +1,6 @@
 package dev.vigil.batch;
 
+import dev.vigil.config.InboxLoader;
 import dev.vigil.ingest.CallFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +26,6 @@ import org.springframework.batch.repeat.RepeatStatus;
  * queues new contents for analysis. Streams the folder in batches; nothing of the night is held in memory.
  */
 public class InboxScanTasklet implements Tasklet {
-    /** Files at the inbox root that configure it rather than being interactions. */
-    static final Set<String> CONFIG_FILES = Set.of("vigil.yaml", "vigil.yml", "agents.csv", "surveys.csv");
     private static final Logger LOG = LoggerFactory.getLogger(InboxScanTasklet.class);
     private static final int BATCH = 500;
 
@@ -51,7 +49,7 @@ public class InboxScanTasklet implements Tasklet {
         var batch = new ArrayList<VigilStore.RunFile>(BATCH);
         int[] count = {0};
         try (Stream<Path> files = Files.walk(inbox)) {
-            files.filter(Files::isRegularFile).filter(f -> isInteractionFile(inbox, f)).forEach(f -> {
+            files.filter(Files::isRegularFile).filter(f -> InboxLoader.isInteractionFile(inbox, f)).forEach(f -> {
                 batch.add(new VigilStore.RunFile(relative(inbox, f), sha256(f), size(f)));
                 count[0]++;
                 if (batch.size() == BATCH) {
@@ -67,16 +65,6 @@ public class InboxScanTasklet implements Tasklet {
         LOG.info("scan: {} files in {}, {} to analyse", count[0], inbox, pending);
         progress.scanned(count[0], pending);
         return RepeatStatus.FINISHED;
-    }
-
-    static boolean isInteractionFile(Path inbox, Path file) {
-        Path rel = inbox.relativize(file);
-        for (Path part : rel) {
-            if (part.toString().startsWith(".")) {
-                return false;
-            }
-        }
-        return !(rel.getNameCount() == 1 && CONFIG_FILES.contains(rel.toString())) && !CallFiles.isSidecar(file);
     }
 
     static String relative(Path inbox, Path file) {

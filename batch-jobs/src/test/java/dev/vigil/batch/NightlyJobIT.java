@@ -280,7 +280,7 @@ class NightlyJobIT {
 
     static List<String> interactionFiles(Path inbox) throws IOException {
         try (Stream<Path> s = Files.walk(inbox)) {
-            return s.filter(Files::isRegularFile).filter(f -> InboxScanTasklet.isInteractionFile(inbox, f))
+            return s.filter(Files::isRegularFile).filter(f -> dev.vigil.config.InboxLoader.isInteractionFile(inbox, f))
                     .map(f -> InboxScanTasklet.relative(inbox, f)).sorted().toList();
         }
     }

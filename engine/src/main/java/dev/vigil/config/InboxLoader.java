@@ -68,6 +68,24 @@ public final class InboxLoader {
     private InboxLoader() {
     }
 
+    /** Files at the inbox root that configure it rather than being interactions. */
+    public static final Set<String> CONFIG_FILES = Set.of(CONFIG_FILE, "vigil.yml", AGENTS_FILE, SURVEYS_FILE);
+
+    /**
+     * Whether a file of the inbox at {@code root} is an interaction to analyse: not one of the configuration files at
+     * the root, not hidden (no part of its path starts with a dot), and not a call's sidecar.
+     */
+    public static boolean isInteractionFile(Path root, Path file) {
+        Path rel = root.relativize(file);
+        for (Path part : rel) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return !(rel.getNameCount() == 1 && CONFIG_FILES.contains(rel.toString()))
+                && !dev.vigil.ingest.CallFiles.isSidecar(file);
+    }
+
     /**
      * Loads the configuration of the inbox at {@code root}. Missing files mean defaults.
      *

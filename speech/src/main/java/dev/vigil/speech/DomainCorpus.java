@@ -21,7 +21,6 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +28,6 @@ import java.util.stream.Stream;
  * the text of the chats and emails in an inbox, and plain-text scripts. Stateless.
  */
 public final class DomainCorpus {
-    private static final Set<String> CONFIG = Set.of("vigil.yaml", "agents.csv");
 
     private DomainCorpus() {
     }
@@ -61,7 +59,7 @@ public final class DomainCorpus {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
                 String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-                if (CallFiles.isAudio(f) || CallFiles.isSidecar(f) || CONFIG.contains(name) || name.startsWith(".")) {
+                if (CallFiles.isAudio(f) || !InboxLoader.isInteractionFile(inboxDir, f)) {
                     continue;
                 }
                 try {
