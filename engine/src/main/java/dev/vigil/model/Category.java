@@ -2,10 +2,18 @@ package dev.vigil.model;
 
 import java.util.Locale;
 
-/** The contract's fixed vocabulary of finding categories. Every finding carries exactly one. */
+/**
+ * The contract's fixed vocabulary of finding categories, plus Vigil's one extension {@link #KNOWLEDGE_GAP}. Every
+ * finding carries exactly one.
+ */
 public enum Category {
     GREETING_OK, CLOSING_OK, COMPLAINT, APOLOGY, EMPATHY, RUDENESS, PROFANITY, ESCALATION,
-    HOLD, TRANSFER, CROSS_SELL, RESOLUTION, PII;
+    HOLD, TRANSFER, CROSS_SELL, RESOLUTION, PII,
+    /**
+     * Vigil's extension of the contract's vocabulary: the agent showed a gap in product knowledge ("I don't know",
+     * «не знаю, наверное»). None of the contract's categories means this, and reusing one would score it wrongly.
+     */
+    KNOWLEDGE_GAP;
 
     /** The contract's lower-case name, for example {@code greeting_ok}. */
     public String code() {

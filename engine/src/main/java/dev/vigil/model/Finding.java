@@ -1,5 +1,6 @@
 package dev.vigil.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param chars      character offsets of the match within the turn's text
  * @param text       the matched text
  * @param confidence how sure the evidence is, in [0, 1]: 1 for written text, word posteriors for calls
+ * @param signal     which kind of evidence fired: a rule, the tone classifier or a detector
+ * @param cues       for a classifier finding, the words of the turn that weighed most, heaviest first; else empty
  */
 public record Finding(String ruleId, Category category, Speaker speaker, int turn, TimeSpan time, CharSpan chars,
-                      String text, double confidence) {
+                      String text, double confidence, Signal signal, List<String> cues) {
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(category, "category");
@@ -23,5 +26,13 @@ public record Finding(String ruleId, Category category, Speaker speaker, int tur
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(chars, "chars");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(signal, "signal");
+        cues = List.copyOf(cues);
+    }
+
+    /** A finding of a rule's query, without cues. */
+    public Finding(String ruleId, Category category, Speaker speaker, int turn, TimeSpan time, CharSpan chars,
+                   String text, double confidence) {
+        this(ruleId, category, speaker, turn, time, chars, text, confidence, Signal.RULE, List.of());
     }
 }

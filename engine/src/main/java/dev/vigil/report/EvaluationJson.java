@@ -84,6 +84,11 @@ public final class EvaluationJson {
             n.put("char_end", f.chars().end());
             n.put("text", f.text());
             n.put("confidence", round(f.confidence(), 3));
+            n.put("signal", f.signal().code());
+            if (!f.cues().isEmpty()) {
+                ArrayNode cues = n.putArray("cues");
+                f.cues().forEach(cues::add);
+            }
         }
         ArrayNode missing = o.putArray("missing");
         e.missing().forEach(missing::add);

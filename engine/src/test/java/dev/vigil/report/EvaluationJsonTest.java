@@ -60,7 +60,7 @@ class EvaluationJsonTest {
         // then
         JsonNode complaint = o.get("findings").get(1);
         assertThat(names(complaint)).containsExactly("rule", "category", "speaker", "turn", "start_ms", "end_ms",
-                "char_start", "char_end", "text", "confidence");
+                "char_start", "char_end", "text", "confidence", "signal");
         assertThat(complaint.get("rule").asText()).isEqualTo("complaint.ridiculous");
         assertThat(complaint.get("category").asText()).isEqualTo("complaint");
         assertThat(complaint.get("speaker").asText()).isEqualTo("customer");
@@ -72,6 +72,7 @@ class EvaluationJsonTest {
         assertThat(complaint.get("char_end").asInt()).isEqualTo(start + 18);
         assertThat(complaint.get("text").asText()).isEqualTo("This is ridiculous");
         assertThat(complaint.get("confidence").asDouble()).isEqualTo(1.0);
+        assertThat(complaint.get("signal").asText()).isEqualTo("rule");
         JsonNode closing = o.get("sections").get(3);
         assertThat(names(closing)).containsExactly("id", "score", "max");
         assertThat(closing.get("id").asText()).isEqualTo("closing");
