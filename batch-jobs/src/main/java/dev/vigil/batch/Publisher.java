@@ -17,6 +17,9 @@ import dev.vigil.report.ScorecardsCsv;
 import dev.vigil.report.TeamPage;
 import dev.vigil.report.TeamTotals;
 import dev.vigil.report.TrendPoint;
+import dev.vigil.uptake.TrainingSet;
+import dev.vigil.uptake.TrainingUptake;
+import dev.vigil.uptake.UptakeTally;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +43,9 @@ import java.util.Optional;
  * file where possible). Deterministic: the same run publishes byte-identical files. Top-level files are written to a
  * temporary name and moved into place.
  *
+ * <p>Each agent's page shows the training uptake of the trainings the agent attended, from every evaluation of the
+ * agent stored up to the night (each interaction once), so that interactions from before the training day count.
+ *
  * <p>Interactions sent to human review are listed on their agent's page and on the team page, apart from the failed
  * and flagged ones; their scores are already out of the stored agent roll-ups ({@link AgentAggregateTasklet}).
  */
@@ -48,16 +56,26 @@ public class Publisher {
         this.store = store;
     }
 
-    /** Writes the outputs, with report labels in {@code ui} and the scorecard's own titles. */
+    /** Writes the outputs, with report labels in {@code ui} and the scorecard's own titles, without training uptake. */
     public void publish(NightlyParameters params, Language ui, Map<String, String> titles) {
+        publish(params, ui, titles, TrainingSet.empty(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Writes the outputs, with report labels in {@code ui} and the scorecard's own titles; each agent's page shows
+     * the uptake of the {@code trainings} the agent attended, over every evaluation of the agent stored up to the
+     * night, with training days beginning in {@code zone}.
+     */
+    public void publish(NightlyParameters params, Language ui, Map<String, String> titles, TrainingSet trainings,
+                        ZoneId zone) {
         try {
-            write(params, new HtmlReports(ui, titles));
+            write(params, new HtmlReports(ui, titles), trainings, zone);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write outputs to " + params.out() + ": " + e.getMessage(), e);
         }
     }
 
-    private void write(NightlyParameters p, HtmlReports html) throws IOException {
+    private void write(NightlyParameters p, HtmlReports html, TrainingSet trainings, ZoneId zone) throws IOException {
         Path out = p.out();
         Path reports = out.resolve("reports");
         Files.createDirectories(out.resolve("transcripts"));
@@ -91,7 +109,7 @@ public class Publisher {
         atomically(out.resolve("scorecards.csv"), w -> ScorecardsCsv.write(w, cards.values()));
 
         List<FlaggedInteraction> review = new ArrayList<>();
-        CsatCorrelation csat = writeAgentPages(p, html, reports, cards, review);
+        CsatCorrelation csat = writeAgentPages(p, html, reports, cards, review, trainings, zone);
         int interactions = cards.values().stream().mapToInt(AgentScorecard::interactions).sum();
         Files.writeString(reports.resolve("index.html"), html.indexPage(new TeamPage(p.night().toString(),
                 List.copyOf(cards.values()), interactions, rejected.size(), csat, review)), StandardCharsets.UTF_8);
@@ -115,7 +133,8 @@ public class Publisher {
      * {@code review} and returns the score/CSAT correlation.
      */
     private CsatCorrelation writeAgentPages(NightlyParameters p, HtmlReports html, Path reports,
-                                            Map<String, AgentScorecard> cards, List<FlaggedInteraction> review) {
+                                            Map<String, AgentScorecard> cards, List<FlaggedInteraction> review,
+                                            TrainingSet trainings, ZoneId zone) {
         var csat = new CsatCorrelation();
         var flagged = new ArrayList<FlaggedInteraction>();
         var toReview = new ArrayList<FlaggedInteraction>();
@@ -125,7 +144,7 @@ public class Publisher {
                 List<TrendPoint> trend = store.trend(agent[0], p.night()).stream()
                         .map(t -> new TrendPoint(t.night(), t.meanScore(), t.scored())).toList();
                 var page = new AgentPage(cards.get(agent[0]), p.night().toString(), trend, List.copyOf(flagged),
-                        List.copyOf(toReview));
+                        List.copyOf(toReview), uptake(agent[0], p, trainings, zone));
                 try {
                     Files.writeString(HtmlReports.agentFile(reports, agent[0]), html.agentPage(page),
                             StandardCharsets.UTF_8);
@@ -152,6 +171,16 @@ public class Publisher {
         });
         flush.run();
         return csat;
+    }
+
+    /** The agent's use of the techniques of every training they attended, over their stored evaluations. */
+    private List<TrainingUptake> uptake(String agentId, NightlyParameters p, TrainingSet trainings, ZoneId zone) {
+        UptakeTally tally = new UptakeTally(agentId, trainings, zone);
+        if (!tally.hasTrainings()) {
+            return List.of();
+        }
+        store.forEachAgentEvaluation(agentId, p.night(), tally::addLine);
+        return tally.result();
     }
 
     @FunctionalInterface

@@ -188,6 +188,24 @@ public class VigilStore {
                 }, inbox, Date.valueOf(night));
     }
 
+    /**
+     * Streams every evaluation of an agent stored up to and including {@code night}, whatever inbox or night first
+     * evaluated it: the history behind the agent's training uptake. Each interaction id comes once (from the night
+     * that evaluated it last), ordered by interaction id.
+     */
+    public void forEachAgentEvaluation(String agentId, LocalDate night, Consumer<String> line) {
+        String[] previous = {null};
+        jdbc.query("SELECT interaction_id, evaluation FROM vigil_item WHERE status = 'DONE' AND agent_id = ? "
+                        + "AND night <= ? ORDER BY interaction_id, night DESC, sha256",
+                rs -> {
+                    String id = rs.getString(1);
+                    if (!id.equals(previous[0])) {
+                        previous[0] = id;
+                        line.accept(rs.getString(2));
+                    }
+                }, agentId, Date.valueOf(night));
+    }
+
     /** Streams the run's published interactions, ordered by interaction id. */
     public void forEachInteraction(String inbox, LocalDate night, Consumer<StoredInteraction> handler) {
         jdbc.query("SELECT i.interaction_id, i.evaluation, i.transcript, rf.path, i.channel " + RUN_DONE

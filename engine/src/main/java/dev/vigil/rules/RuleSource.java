@@ -24,6 +24,7 @@ public final class RuleSource {
     private final String description;
     private final List<NamedResource> packs;
     private final List<NamedResource> scorecards;
+    private final List<NamedResource> trainings;
 
     /** A YAML document and the name (relative path) that errors should mention. */
     public record NamedResource(String name, String content) {
@@ -33,10 +34,12 @@ public final class RuleSource {
         }
     }
 
-    private RuleSource(String description, List<NamedResource> packs, List<NamedResource> scorecards) {
+    private RuleSource(String description, List<NamedResource> packs, List<NamedResource> scorecards,
+                       List<NamedResource> trainings) {
         this.description = description;
         this.packs = List.copyOf(packs);
         this.scorecards = List.copyOf(scorecards);
+        this.trainings = List.copyOf(trainings);
     }
 
     /** The default packs and scorecards shipped in the {@code vigil-rules} jar. */
@@ -48,15 +51,16 @@ public final class RuleSource {
         String index = readResource(cl, CLASSPATH_ROOT + "index.txt");
         var packs = new ArrayList<NamedResource>();
         var cards = new ArrayList<NamedResource>();
+        var trainings = new ArrayList<NamedResource>();
         for (String line : index.split("\\R")) {
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
             var res = new NamedResource(name, readResource(cl, CLASSPATH_ROOT + name));
-            (name.startsWith("scorecards/") ? cards : packs).add(res);
+            (name.startsWith("scorecards/") ? cards : name.startsWith("trainings/") ? trainings : packs).add(res);
         }
-        return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards);
+        return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards, trainings);
     }
 
     /** The directory's content when one is given, else the default content on the classpath. */
@@ -66,13 +70,15 @@ public final class RuleSource {
 
     /**
      * Reads a directory laid out like the default content. Packs are the {@code *.yaml} files under
-     * {@code packs/} (and {@code trainings/}); scorecards those under {@code scorecards/}.
+     * {@code packs/}, scorecards those under {@code scorecards/}, and training-uptake packs those under
+     * {@code trainings/} (read by {@code dev.vigil.uptake.TrainingLoader}, not as rule packs).
      */
     public static RuleSource directory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("rules directory " + dir + " does not exist or is not a directory");
         }
-        return new RuleSource(dir.toString(), readTree(dir, "packs", "trainings"), readTree(dir, "scorecards"));
+        return new RuleSource(dir.toString(), readTree(dir, "packs"), readTree(dir, "scorecards"),
+                readTree(dir, "trainings"));
     }
 
     private static List<NamedResource> readTree(Path dir, String... subdirs) {
@@ -107,7 +113,7 @@ public final class RuleSource {
         }
     }
 
-    /** Rule pack YAML documents (including training packs), sorted by name. */
+    /** Rule pack YAML documents, sorted by name. */
     public List<NamedResource> packs() {
         return packs;
     }
@@ -115,6 +121,11 @@ public final class RuleSource {
     /** Scorecard YAML documents, sorted by name. */
     public List<NamedResource> scorecards() {
         return scorecards;
+    }
+
+    /** Training-uptake pack YAML documents ({@code trainings/*.yaml}), sorted by name; often empty. */
+    public List<NamedResource> trainings() {
+        return trainings;
     }
 
     @Override
