@@ -177,6 +177,14 @@ public final class QaEngine implements AutoCloseable {
         return uptake.trainings();
     }
 
+    /**
+     * The matcher of the training-uptake techniques, for measuring stored interactions again (techniques added or
+     * edited since they were analysed); closed with the engine.
+     */
+    public UptakeMatcher uptake() {
+        return uptake;
+    }
+
     /** The loaded rules. */
     public RuleSet rules() {
         return rules;

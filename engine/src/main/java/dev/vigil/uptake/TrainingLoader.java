@@ -3,6 +3,9 @@ package dev.vigil.uptake;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,11 +23,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +64,10 @@ public final class TrainingLoader {
     private static final Set<String> FIXED_RULE_KEYS = Set.of("category", "speaker", "severity", "description");
     private static final Set<String> EXAMPLE_KEYS = Set.of("match", "no_match");
     private static final String ID = "[A-Za-z0-9_-]+";
+
+    /** Writes maps with sorted keys, for {@link #version}. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final YAMLMapper yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -334,6 +344,7 @@ public final class TrainingLoader {
         }
         Set<Language> applies = new TreeSet<>(queries.isEmpty() ? languages : queries.keySet());
         var ruleIds = new EnumMap<Language, String>(Language.class);
+        ObjectNode matches = JsonNodeFactory.instance.objectNode(); // what the version is a hash of
         for (Language language : applies) {
             JsonNode ex = examples.get(language);
             if (ex == null || !ex.isObject() || !ex.path("match").isArray() || ex.path("match").isEmpty()) {
@@ -360,6 +371,9 @@ public final class TrainingLoader {
             if (queries.containsKey(language)) {
                 rule.set("query", queries.get(language));
             }
+            ObjectNode matched = rule.deepCopy();
+            matched.remove(List.of("description", "examples"));
+            matches.set(language.code(), matched);
             rule.set("examples", ex);
             ((ArrayNode) d.packs.get(language).get("rules")).add(rule);
             ruleIds.put(language, ruleId);
@@ -367,7 +381,23 @@ public final class TrainingLoader {
         if (problems.size() > before || ruleIds.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Technique(id, title, ruleIds));
+        d.packs.values().stream().findFirst().map(p -> p.get("define")).ifPresent(define -> matches.set("define",
+                define));
+        return Optional.of(new Technique(id, title, ruleIds, version(matches)));
+    }
+
+    /**
+     * The first 8 hex digits of the SHA-256 of {@code node} written with sorted keys: the same for the same
+     * definitions however their keys are ordered in the YAML.
+     */
+    private static String version(JsonNode node) {
+        try {
+            Object plain = CANONICAL.treeToValue(node, Object.class);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(plain));
+            return HexFormat.of().formatHex(hash, 0, 4);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a technique's definition", e);
+        }
     }
 
     /** Whether a mapping is keyed by language codes rather than being one value for every language. */

@@ -40,7 +40,8 @@ public final class UptakeMatcher implements AutoCloseable {
 
     /**
      * The uptake metrics of {@code interaction}: for every technique with a query in the interaction's language, the
-     * number of agent turns that use it (0 included), named {@code uptake.<training>.<technique>_count}. Techniques
+     * number of agent turns that use it (0 included), named {@code uptake.<training>.<technique>.<version>_count}
+     * ({@link TrainingSet#metrics(dev.vigil.model.Language)} lists them). Techniques
      * without a query in that language are left out, so the interaction is not counted for them. Attendance is not
      * looked at here: the report picks the attendees.
      */
@@ -64,7 +65,7 @@ public final class UptakeMatcher implements AutoCloseable {
                 for (String ruleId : technique.ruleIds().values()) {
                     uses += turnsByRule.getOrDefault(ruleId, 0); // a turn in another language may use its query
                 }
-                out.put(TrainingSet.metric(training.id(), technique.id()), (double) uses);
+                out.put(TrainingSet.metric(training.id(), technique), (double) uses);
             }
         }
         return out;

@@ -48,13 +48,15 @@ public final class UptakeTally {
 
     /**
      * Adds one interaction from its start and its evaluation's metrics; metrics other than uptake metrics, and those of
-     * trainings the agent did not attend or that no longer exist, are ignored.
+     * trainings the agent did not attend, of techniques that no longer exist or of an earlier version of a technique
+     * (measured with a query edited since), are ignored.
      */
     public UptakeTally add(Instant startedAt, Map<String, Double> metrics) {
         for (var e : metrics.entrySet()) {
             TrainingSet.parseMetric(e.getKey()).ifPresent(key -> {
                 for (Training t : attended) {
-                    if (t.id().equals(key.trainingId()) && t.technique(key.techniqueId()).isPresent()) {
+                    if (t.id().equals(key.trainingId()) && t.technique(key.techniqueId())
+                            .filter(tech -> tech.version().equals(key.version())).isPresent()) {
                         boolean after = !startedAt.isBefore(t.date().atStartOfDay(zone).toInstant());
                         UptakeShare[] pair = shares.computeIfAbsent(t.id() + "\n" + key.techniqueId(),
                                 k -> new UptakeShare[] {UptakeShare.NONE, UptakeShare.NONE});

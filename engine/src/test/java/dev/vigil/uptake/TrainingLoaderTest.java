@@ -229,10 +229,47 @@ class TrainingLoaderTest {
     }
 
     @Test
+    void aTechniquesVersionChangesWithWhatItMatchesButNotWithItsTitleExamplesOrKeyOrder() {
+        String version = version(EMPATHY);
+        String retitled = EMPATHY.replace("title: Acknowledge the frustration", "title: Name the frustration")
+                .replace("no_match: [\"I understand your question.\"]", "no_match: [\"I understand.\"]");
+        String reordered = EMPATHY.replace("""
+                        title: Acknowledge the frustration
+                        query:
+                          en: '"understand how frustrating"'
+                          ru: '"понимаю неприятно"~3'
+                """, """
+                        query:
+                          ru: '"понимаю неприятно"~3'
+                          en: '"understand how frustrating"'
+                        title: Acknowledge the frustration
+                """);
+        String requeried = EMPATHY.replace("'\"понимаю неприятно\"~3'", "'\"понимаю неприятно\"~4'");
+        String windowed = EMPATHY.replace("        title: Acknowledge the frustration\n",
+                "        title: Acknowledge the frustration\n        window: {first_agent_turns: 3}\n");
+
+        assertThat(version).matches("[0-9a-f]{8}");
+        assertThat(reordered).isNotEqualTo(EMPATHY);
+        assertThat(List.of(version(retitled), version(reordered))).containsOnly(version);
+        assertThat(List.of(version(requeried), version(windowed))).doesNotContain(version)
+                .doesNotHaveDuplicates();
+        // the metric names the version, and only its training's techniques change
+        assertThat(load(requeried).metricOf("empathy-nov", "acknowledge")).isEqualTo(
+                "uptake.empathy-nov.acknowledge." + version(requeried) + "_count");
+        assertThat(load(requeried).metricOf("hold-etiquette", "ask"))
+                .isEqualTo(load(EMPATHY).metricOf("hold-etiquette", "ask"));
+    }
+
+    private static String version(String yaml) {
+        return load(yaml).training("empathy-nov").flatMap(t -> t.technique("acknowledge")).orElseThrow().version();
+    }
+
+    @Test
     void anEmptyFileHasNoTrainings() {
         assertThat(load("# nothing yet\n").isEmpty()).isTrue();
-        assertThat(TrainingSet.parseMetric("uptake.empathy-nov.acknowledge_count")).contains(
-                new TrainingSet.MetricKey("empathy-nov", "acknowledge"));
+        assertThat(TrainingSet.parseMetric("uptake.empathy-nov.acknowledge.0a1b2c3d_count")).contains(
+                new TrainingSet.MetricKey("empathy-nov", "acknowledge", "0a1b2c3d"));
+        assertThat(TrainingSet.parseMetric("uptake.empathy-nov.acknowledge_count")).isEmpty(); // no version
         assertThat(TrainingSet.parseMetric("agent_turns")).isEqualTo(Optional.empty());
     }
 }

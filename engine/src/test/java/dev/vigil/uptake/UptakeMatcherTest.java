@@ -36,6 +36,10 @@ class UptakeMatcherTest {
         matcher.close();
     }
 
+    static String metric(String training, String technique) {
+        return matcher.trainings().metricOf(training, technique);
+    }
+
     /** A chat in {@code language}; lines starting with "c:" are the customer's, the others the agent's. */
     static Interaction chat(Language language, String... lines) {
         var turns = new ArrayList<Turn>();
@@ -60,8 +64,8 @@ class UptakeMatcherTest {
                 "Again, I understand how frustrating this is. May I put you on hold for a minute?"));
 
         assertThat(metrics).containsExactly(
-                Map.entry("uptake.empathy-nov.acknowledge_count", 2.0),
-                Map.entry("uptake.hold-etiquette.ask_count", 1.0));
+                Map.entry(metric("empathy-nov", "acknowledge"), 2.0),
+                Map.entry(metric("hold-etiquette", "ask"), 1.0));
     }
 
     @Test
@@ -69,8 +73,9 @@ class UptakeMatcherTest {
         Map<String, Double> russian = matcher.metrics(chat(Language.RU, "Здравствуйте! Чем могу помочь?"));
         Map<String, Double> used = matcher.metrics(chat(Language.RU, "Понимаю, как это неприятно, сейчас проверю."));
 
-        assertThat(russian).containsExactly(Map.entry("uptake.empathy-nov.acknowledge_count", 0.0));
-        assertThat(used).containsExactly(Map.entry("uptake.empathy-nov.acknowledge_count", 1.0));
+        assertThat(russian).containsExactly(Map.entry(metric("empathy-nov", "acknowledge"), 0.0));
+        assertThat(used).containsExactly(Map.entry(metric("empathy-nov", "acknowledge"), 1.0));
+        assertThat(matcher.trainings().metrics(Language.RU)).containsExactly(metric("empathy-nov", "acknowledge"));
     }
 
     @Test

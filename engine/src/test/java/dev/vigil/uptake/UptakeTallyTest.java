@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class UptakeTallyTest {
     static final TrainingSet TRAININGS = TrainingLoaderTest.load(TrainingLoaderTest.EMPATHY);
-    static final String ACK = "uptake.empathy-nov.acknowledge_count";
-    static final String HOLD = "uptake.hold-etiquette.ask_count";
+    static final String ACK = TRAININGS.metricOf("empathy-nov", "acknowledge");
+    static final String HOLD = TRAININGS.metricOf("hold-etiquette", "ask");
 
     static String line(String agent, String startedAt, Map<String, Double> metrics, boolean review) {
         var sb = new StringBuilder("{\"interaction_id\":\"i-" + startedAt + "\",\"agent_id\":\"" + agent

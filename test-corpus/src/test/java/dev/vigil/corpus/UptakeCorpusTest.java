@@ -80,8 +80,8 @@ class UptakeCorpusTest {
             assertThat(with.items()).as(id).isEqualTo(without.items());
             assertThat(with.metrics()).as(id).containsAllEntriesOf(without.metrics());
             assertThat(with.metrics().keySet()).as(id).filteredOn(m -> m.startsWith("uptake."))
-                    .containsExactlyInAnyOrder("uptake.empathy-nov.acknowledge_count",
-                            "uptake.empathy-nov.ownership_count");
+                    .containsExactlyInAnyOrder(withTrainings.trainings().metricOf("empathy-nov", "acknowledge"),
+                            withTrainings.trainings().metricOf("empathy-nov", "ownership"));
         }
     }
 
