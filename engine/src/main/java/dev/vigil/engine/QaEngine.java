@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * Close it when done: the rule matcher owns a Lucene {@code Monitor} with a background thread.
  *
  * <p>When training-uptake packs are loaded, every evaluation also carries the uptake metrics
- * {@code uptake.<training>.<technique>_count} ({@link UptakeMatcher}), added after scoring so that they never change
+ * {@code uptake.<training>.<technique>.<version>_count} ({@link UptakeMatcher}), added after scoring so that they never change
  * the score.
  *
  * <pre>{@code
