@@ -74,7 +74,7 @@ public final class Ingestor {
 
     /** The rejection with personal data taken out of its reason and of its cause's messages. */
     private RejectedInputException redacted(RejectedInputException e) {
-        return new RejectedInputException(e.file(), e.stage(), redactor.redact(e.reason()).text(),
+        return new RejectedInputException(e.file(), e.stage(), redactor.redactMessage(e.reason()),
                 e.getCause() == null ? null : redactor.scrub(e.getCause()));
     }
 

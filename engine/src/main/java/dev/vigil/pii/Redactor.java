@@ -17,6 +17,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Redactor {
+    private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d(?:[ \\-]?\\d){11,}");
     private final PiiDetector detector;
 
     /** A redactor with the standard detector. */
@@ -78,15 +79,25 @@ public final class Redactor {
     }
 
     /**
+     * A message for a person or a log (a rejection's reason, an exception's message) with personal data taken out.
+     * Messages quote input out of context (a parser shows the token it choked on, glued to its neighbours), so
+     * besides the placeholders of {@link #redact}, every remaining run of 12 or more digits (single spaces or dashes
+     * between them) becomes {@code [number]}; dates and times are shorter and stay readable.
+     */
+    public String redactMessage(String message) {
+        return LONG_NUMBER.matcher(redact(message).text()).replaceAll("[number]");
+    }
+
+    /**
      * A copy of {@code error} safe to log or store: the same exception classes and stack frames, with every message
-     * in the cause chain redacted. Library messages may quote the input (a JSON parser shows the token it choked on).
+     * in the cause chain redacted as by {@link #redactMessage}. Library messages may quote the input (a JSON parser shows the token it choked on).
      */
     public Throwable scrub(Throwable error) {
         return scrub(error, 0);
     }
 
     private Throwable scrub(Throwable error, int depth) {
-        String message = error.getMessage() == null ? null : redact(error.getMessage()).text();
+        String message = error.getMessage() == null ? null : redactMessage(error.getMessage());
         Throwable cause = error.getCause() != null && error.getCause() != error && depth < 16
                 ? scrub(error.getCause(), depth + 1) : null;
         var copy = new RedactedException(error.getClass().getName(), message, cause);

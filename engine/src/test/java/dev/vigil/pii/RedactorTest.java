@@ -199,6 +199,15 @@ class RedactorTest {
         assertThat(scrubbed.getStackTrace()).isEqualTo(original.getStackTrace());
     }
 
+    @Test
+    void messagesAlsoLoseLongNumbersGluedToOtherCharactersButKeepDatesAndTimes() {
+        String card = samples.card16(" ");
+        assertThat(redactor.redactMessage("Unrecognized token 'x" + card + "x'"))
+                .isEqualTo("Unrecognized token 'x[number]x'");
+        assertThat(redactor.redactMessage("invalid timestamp '2026-11-21 10:15:04Z' at line 12"))
+                .isEqualTo("invalid timestamp '2026-11-21 10:15:04Z' at line 12");
+    }
+
     private static Word word(String text, int second) {
         return new Word(text, new TimeSpan(Duration.ofSeconds(second), Duration.ofSeconds(second).plusMillis(500)),
                 0.9);
