@@ -122,7 +122,8 @@ public class Publisher {
                 Files.writeString(out.resolve(OutputNames.transcript(id)), row.transcriptJson(),
                         StandardCharsets.UTF_8);
                 Optional<String> audio = Channel.CALL.code().equals(row.channel())
-                        ? CallAudio.publish(p.inbox().resolve(row.path()), reports, id)
+                        ? CallAudio.publish(p.inbox().resolve(row.path()), reports, id,
+                                CallAudio.redactedSpeech(row.transcriptJson()))
                         : Optional.empty();
                 Files.writeString(HtmlReports.interactionFile(reports, id),
                         html.interactionPage(line, row.transcriptJson(), audio),

@@ -9,6 +9,7 @@ import dev.vigil.model.Channel;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
+import dev.vigil.pii.PiiStep;
 import dev.vigil.rules.RuleMatchingStep;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RuleSource;
@@ -54,7 +55,9 @@ public final class QaEngine implements AutoCloseable {
         this.uptake = uptake;
         this.rules = rules;
         this.matching = matching;
-        this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), matching, new AcousticMetricsStep(calls)));
+        // PiiStep reports the personal data the Ingestor already replaced with placeholders
+        this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), new PiiStep(), matching,
+                new AcousticMetricsStep(calls)));
         this.evaluators = Map.copyOf(evaluators);
         this.missingScorecards = missingScorecards;
     }
