@@ -14,6 +14,8 @@ import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RuleSource;
 import dev.vigil.score.ScorecardEvaluator;
 import dev.vigil.score.Scorecards;
+import dev.vigil.tone.ToneClassifierStep;
+import dev.vigil.tone.ToneModels;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Rules,
- * scorecards and models are loaded and validated once in {@link #load}; {@link #evaluate} is pure and thread-safe.
+ * The engine's façade: analyses an interaction with the rule packs and the tone classifier and scores it against the
+ * scorecard. Rules, scorecards and models are loaded and validated once in {@link #load}; {@link #evaluate} is pure and
+ * thread-safe.
  * Close it when done: the rule matcher owns a Lucene {@code Monitor} with a background thread.
  *
  * <pre>{@code
@@ -39,11 +42,12 @@ public final class QaEngine implements AutoCloseable {
     private final double minConfidence;
 
     private QaEngine(RuleSet rules, RuleMatchingStep matching, Map<Language, ScorecardEvaluator> evaluators,
-                     String missingScorecards, CallSettings calls) {
+                     String missingScorecards, CallSettings calls, ToneModels tone) {
         this.minConfidence = calls.minConfidence();
         this.rules = rules;
         this.matching = matching;
-        this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), matching, new AcousticMetricsStep(calls)));
+        this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), matching, new ToneClassifierStep(tone),
+                new AcousticMetricsStep(calls)));
         this.evaluators = Map.copyOf(evaluators);
         this.missingScorecards = missingScorecards;
     }
@@ -55,6 +59,14 @@ public final class QaEngine implements AutoCloseable {
      *                                  naming a configured scorecard that does not exist
      */
     public static QaEngine load(RuleSource source, InboxConfig config) {
+        return load(source, config, ToneModels.classpath());
+    }
+
+    /**
+     * As {@link #load(RuleSource, InboxConfig)}, with the given tone models ({@link ToneModels#none()} for rules
+     * alone) instead of the enabled default ones.
+     */
+    public static QaEngine load(RuleSource source, InboxConfig config, ToneModels tone) {
         RuleSet rules = RuleSet.load(source);
         Scorecards scorecards = Scorecards.load(source, rules.ruleIds());
         config.scorecard().ifPresent(scorecards::byId);
@@ -71,7 +83,7 @@ public final class QaEngine implements AutoCloseable {
             throw new IllegalArgumentException("no scorecard in " + source + " (" + missing + ")");
         }
         return new QaEngine(rules, new RuleMatchingStep(rules, config.company()), evaluators, missing.toString(),
-                config.calls());
+                config.calls(), tone);
     }
 
     /**
