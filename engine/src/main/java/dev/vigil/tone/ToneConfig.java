@@ -18,7 +18,7 @@ import java.util.Set;
  * Immutable.
  *
  * <pre>{@code
- * training: {algorithm: MAXENT, iterations: 300, cutoff: 1}
+ * training: {algorithm: MAXENT_QN, iterations: 300, cutoff: 1, l2: 1.0}
  * models:
  *   - {language: en, category: complaint, speaker: customer, enabled: true, threshold: 0.8, combine: union}
  * }</pre>
@@ -45,12 +45,14 @@ public record ToneConfig(Training training, List<ToneModelSpec> models) {
      * @param algorithm  OpenNLP's trainer name: {@code MAXENT} (GIS) or {@code MAXENT_QN} (L-BFGS)
      * @param iterations training iterations
      * @param cutoff     features seen fewer times than this in the training data are dropped
+     * @param l2         L2 regularisation cost for {@code MAXENT_QN} (larger: smaller weights, less over-fitting); 0 for
+     *                   none; ignored by GIS
      */
-    public record Training(String algorithm, int iterations, int cutoff) {
+    public record Training(String algorithm, int iterations, int cutoff, double l2) {
         public Training {
             Objects.requireNonNull(algorithm, "algorithm");
-            if (iterations < 1 || cutoff < 0) {
-                throw new IllegalArgumentException("iterations must be positive and cutoff not negative");
+            if (iterations < 1 || cutoff < 0 || l2 < 0) {
+                throw new IllegalArgumentException("iterations must be positive, cutoff and l2 not negative");
             }
         }
     }
@@ -69,7 +71,7 @@ public record ToneConfig(Training training, List<ToneModelSpec> models) {
             }
             JsonNode t = root.path("training");
             var training = new Training(t.path("algorithm").asText("MAXENT"), t.path("iterations").asInt(300),
-                    t.path("cutoff").asInt(1));
+                    t.path("cutoff").asInt(1), t.path("l2").asDouble(0));
             var models = new ArrayList<ToneModelSpec>();
             Set<String> seen = new HashSet<>();
             int i = 0;

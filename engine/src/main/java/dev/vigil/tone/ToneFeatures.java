@@ -21,8 +21,10 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
- * The features the tone classifier sees in a text: a bag of Snowball-stemmed, lower-cased words ({@code w=stem}) and
- * of adjacent word pairs ({@code b=stem_stem}), each with the words of the text it came from. Training and scoring use
+ * The features the tone classifier sees in a text: a bag of Snowball-stemmed, lower-cased words ({@code w=stem}), of the
+ * first {@value #PREFIX} letters of longer stems ({@code p=deb}, which joins derived forms such as «дебил» and
+ * «дебильный» that stemming keeps apart) and of adjacent word pairs ({@code b=stem_stem}), each with the words of the
+ * text it came from. Training and scoring use
  * this one class, so a model always sees the features it was trained on. Thread-safe (a new token stream per call).
  */
 public final class ToneFeatures {
@@ -30,6 +32,8 @@ public final class ToneFeatures {
     private static final Pattern TOKEN = Pattern.compile(
             "[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}]|'(?=\\p{L})|[*@$!#]+(?=\\p{L})|\\*+(?![\\p{L}\\p{N}]))*");
     private static final NormalizeCharMap FOLDING;
+    /** Letters of a stem that make its prefix feature: joins derived forms stemming keeps apart (дебил, дебильный). */
+    static final int PREFIX = 4;
 
     static {
         var b = new NormalizeCharMap.Builder();
@@ -63,6 +67,9 @@ public final class ToneFeatures {
         for (int i = 0; i < tokens.size(); i++) {
             String[] t = tokens.get(i);
             out.add(new Feature("w=" + t[0], t[1]));
+            if (t[0].length() > PREFIX) {
+                out.add(new Feature("p=" + t[0].substring(0, PREFIX), t[1]));
+            }
             if (i + 1 < tokens.size()) {
                 String[] next = tokens.get(i + 1);
                 out.add(new Feature("b=" + t[0] + "_" + next[0], t[1] + " " + next[1]));

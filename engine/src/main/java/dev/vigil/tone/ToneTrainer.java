@@ -113,6 +113,10 @@ public final class ToneTrainer {
         params.put(TrainingParameters.ITERATIONS_PARAM, training.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, training.cutoff());
         params.put(TrainingParameters.THREADS_PARAM, 1);
+        if (training.algorithm().equals("MAXENT_QN")) {
+            params.put("L1Cost", 0.0);
+            params.put("L2Cost", training.l2());
+        }
         params.put("PrintMessages", false);
         try {
             return DocumentCategorizerME.train(language.code(), new CollectionObjectStream<>(samples), params,

@@ -84,7 +84,14 @@ class ToneEvalDataTest {
                 report.append(String.format(Locale.ROOT, " %.2f:%.3f/%.3f", s, score(items, Split.TUNE, s).f1(),
                         union(items, Split.TUNE, s).f1()));
             }
-            report.append('\n');
+            double best = 0.30;
+            for (double s = 0.30; s < 0.999; s += 0.05) {
+                if (union(items, Split.TUNE, s).f1() > union(items, Split.TUNE, best).f1() + 1e-9) {
+                    best = s;
+                }
+            }
+            report.append(String.format(Locale.ROOT, "%nbest tune threshold %.2f (union F1 %.3f)%n", best,
+                    union(items, Split.TUNE, best).f1()));
             if (model.spec().enabled()
                     && union(items, Split.TUNE, t).f1() < score(items, Split.TUNE, 2).f1()) {
                 failures.add(set.name());
