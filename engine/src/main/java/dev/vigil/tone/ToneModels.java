@@ -11,12 +11,12 @@ import java.util.List;
 
 /**
  * The tone models the engine runs, loaded once from a tone folder: {@code tone.yaml} and the
- * {@code <lang>-<category>.bin} files {@link ToneTrainer} wrote. The default folder is {@code vigil/tone/} in the
+ * {@code <lang>-<category>.bin} files {@link ToneTrainer} wrote. The default folder is {@code vigil-tone/} in the
  * {@code vigil-rules} jar. Disabled models are not loaded. Immutable and thread-safe.
  */
 public final class ToneModels {
     /** The classpath folder of the default models. */
-    public static final String CLASSPATH_FOLDER = "vigil/tone/";
+    public static final String CLASSPATH_FOLDER = "vigil-tone/";
 
     private final String source;
     private final List<ToneModel> models;
@@ -38,7 +38,7 @@ public final class ToneModels {
 
     /**
      * The enabled default models from the {@code vigil-rules} jar; none when the classpath has no
-     * {@code vigil/tone/tone.yaml} (the rules jar is absent).
+     * {@code vigil-tone/tone.yaml} (the rules jar is absent).
      *
      * @throws IllegalStateException when an enabled model's file is missing or unreadable
      */
@@ -48,7 +48,7 @@ public final class ToneModels {
     }
 
     /**
-     * The models of {@code vigil/tone/} on {@code loader}'s classpath; with {@code everyModel}, disabled ones too
+     * The models of {@code vigil-tone/} on {@code loader}'s classpath; with {@code everyModel}, disabled ones too
      * (for measuring them). None when there is no {@code tone.yaml}.
      */
     public static ToneModels classpath(ClassLoader loader, boolean everyModel) {

@@ -3,7 +3,7 @@
  * customer turns for {@code complaint} and agent turns for {@code rudeness}, in English and Russian.
  *
  * <p>Models are trained at build time by {@link dev.vigil.tone.ToneTrainer} from the labelled examples in the rules
- * module ({@code vigil/tone/<lang>/<category>.tsv}) and ship in the {@code vigil-rules} jar; {@code vigil/tone/tone.yaml}
+ * module ({@code vigil-tone/<lang>/<category>.tsv}) and ship in the {@code vigil-rules} jar; {@code vigil-tone/tone.yaml}
  * says which models are enabled and from what probability a turn gets a finding. Features are stemmed words and word
  * pairs ({@link dev.vigil.tone.ToneFeatures}).
  *

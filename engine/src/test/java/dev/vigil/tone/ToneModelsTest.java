@@ -28,12 +28,12 @@ class ToneModelsTest {
 
     @Test
     void loadsTheTrainedModelFromAJarOnTheClasspath() throws Exception {
-        // given a jar laid out like vigil-rules: vigil/tone/tone.yaml and the trained model
+        // given a jar laid out like vigil-rules: vigil-tone/tone.yaml and the trained model
         Path jar = dir.resolve("rules.jar");
         try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("vigil/tone/tone.yaml"));
+            out.putNextEntry(new JarEntry("vigil-tone/tone.yaml"));
             out.write(ENABLED.getBytes(StandardCharsets.UTF_8));
-            out.putNextEntry(new JarEntry("vigil/tone/en-complaint.bin"));
+            out.putNextEntry(new JarEntry("vigil-tone/en-complaint.bin"));
             ToneFixtures.complaintModel(ToneFixtures.COMPLAINT_EN).doccat().serialize(new NonClosing(out));
         }
 

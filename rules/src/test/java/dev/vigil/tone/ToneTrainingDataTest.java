@@ -20,7 +20,7 @@ class ToneTrainingDataTest {
 
     static ToneConfig config() throws IOException {
         try (InputStream in = ToneTrainingDataTest.class.getClassLoader()
-                .getResourceAsStream("vigil/tone/tone.yaml")) {
+                .getResourceAsStream("vigil-tone/tone.yaml")) {
             return ToneConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "tone.yaml");
         }
     }
@@ -30,7 +30,7 @@ class ToneTrainingDataTest {
     }
 
     private static List<ToneTrainer.Example> examples(ToneModelSpec spec) throws IOException, URISyntaxException {
-        var url = ToneTrainingDataTest.class.getClassLoader().getResource("vigil/tone/" + spec.dataFile());
+        var url = ToneTrainingDataTest.class.getClassLoader().getResource("vigil-tone/" + spec.dataFile());
         assertThat(url).as(spec.dataFile()).isNotNull();
         return ToneTrainer.readExamples(Path.of(url.toURI()));
     }
