@@ -27,7 +27,7 @@ import opennlp.tools.util.TrainingParameters;
  * settings give the same model.
  *
  * <pre>{@code
- * java -cp vigil.jar dev.vigil.tone.ToneTrainer my-tone-folder my-tone-folder
+ * java -cp vigil-engine.jar:... dev.vigil.tone.ToneTrainer my-tone-folder my-tone-folder
  * }</pre>
  */
 public final class ToneTrainer {
