@@ -18,6 +18,8 @@ import dev.vigil.score.Scorecards;
 import dev.vigil.uptake.TrainingLoader;
 import dev.vigil.uptake.TrainingSet;
 import dev.vigil.uptake.UptakeMatcher;
+import dev.vigil.tone.ToneClassifierStep;
+import dev.vigil.tone.ToneModels;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +29,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The engine's façade: analyses an interaction with the rule packs and scores it against the scorecard. Rules,
- * scorecards and models are loaded and validated once in {@link #load}; {@link #evaluate} is pure and thread-safe.
+ * The engine's façade: analyses an interaction with the rule packs and the tone classifier and scores it against the
+ * scorecard. Rules, scorecards and models are loaded and validated once in {@link #load}; {@link #evaluate} is pure and
+ * thread-safe.
  * Close it when done: the rule matcher owns a Lucene {@code Monitor} with a background thread.
  *
  * <p>When training-uptake packs are loaded, every evaluation also carries the uptake metrics
@@ -50,13 +53,15 @@ public final class QaEngine implements AutoCloseable {
     private final UptakeMatcher uptake;
 
     private QaEngine(RuleSet rules, RuleMatchingStep matching, Map<Language, ScorecardEvaluator> evaluators,
-                     String missingScorecards, CallSettings calls, UptakeMatcher uptake) {
+                     String missingScorecards, CallSettings calls, UptakeMatcher uptake, ToneModels tone) {
         this.minConfidence = calls.minConfidence();
         this.uptake = uptake;
         this.rules = rules;
         this.matching = matching;
-        // PiiStep reports the personal data the Ingestor already replaced with placeholders
+        // PiiStep reports the personal data the Ingestor already replaced with placeholders; the tone classifier adds
+        // its findings where the rules found none (union)
         this.pipeline = AnalysisPipeline.of(List.of(new TimingMetricsStep(), new PiiStep(), matching,
+                new ToneClassifierStep(tone),
                 new AcousticMetricsStep(calls)));
         this.evaluators = Map.copyOf(evaluators);
         this.missingScorecards = missingScorecards;
@@ -69,7 +74,7 @@ public final class QaEngine implements AutoCloseable {
      *                                  naming a configured scorecard that does not exist
      */
     public static QaEngine load(RuleSource source, InboxConfig config) {
-        return load(source, config, new TrainingLoader().load(source.trainings()));
+        return load(source, config, new TrainingLoader().load(source.trainings()), ToneModels.classpath());
     }
 
     /**
@@ -79,11 +84,14 @@ public final class QaEngine implements AutoCloseable {
      * @throws IllegalArgumentException also listing every problem of the training-uptake packs
      */
     public static QaEngine load(RuleSource source, dev.vigil.config.Inbox inbox) {
-        return load(source, inbox.config(), TrainingLoader.load(inbox.root(), source));
+        return load(source, inbox.config(), TrainingLoader.load(inbox.root(), source), ToneModels.classpath());
     }
 
-    /** Like {@link #load(RuleSource, InboxConfig)}, with the given trainings instead of the source's. */
-    public static QaEngine load(RuleSource source, InboxConfig config, TrainingSet trainings) {
+    /**
+     * Like {@link #load(RuleSource, InboxConfig)}, with the given trainings and tone models instead of the source's
+     * and the enabled default ones ({@link ToneModels#none()} for the rules alone).
+     */
+    public static QaEngine load(RuleSource source, InboxConfig config, TrainingSet trainings, ToneModels tone) {
         RuleSet rules = RuleSet.load(source);
         Scorecards scorecards = Scorecards.load(source, rules.ruleIds());
         config.scorecard().ifPresent(scorecards::byId);
@@ -107,7 +115,7 @@ public final class QaEngine implements AutoCloseable {
             matching.close();
             throw e;
         }
-        return new QaEngine(rules, matching, evaluators, missing.toString(), config.calls(), uptake);
+        return new QaEngine(rules, matching, evaluators, missing.toString(), config.calls(), uptake, tone);
     }
 
     /**
