@@ -1,48 +1,30 @@
 package dev.vigil.tone;
 
 import dev.vigil.model.Language;
+import dev.vigil.model.Speaker;
+import dev.vigil.rules.RuleTextAnalyzer;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.pattern.PatternTokenizer;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.tartarus.snowball.SnowballStemmer;
-import org.tartarus.snowball.ext.EnglishStemmer;
-import org.tartarus.snowball.ext.RussianStemmer;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * The features the tone classifier sees in a text: a bag of Snowball-stemmed, lower-cased words ({@code w=stem}), of the
- * first {@value #PREFIX} letters of longer stems ({@code p=deb}, which joins derived forms such as «дебил» and
- * «дебильный» that stemming keeps apart) and of adjacent word pairs ({@code b=stem_stem}), each with the words of the
- * text it came from. Training and scoring use
- * this one class, so a model always sees the features it was trained on. Thread-safe (a new token stream per call).
+ * The features the tone classifier sees in a text, analysed as the rules analyse it: a bag of Snowball-stemmed,
+ * lower-cased words ({@code w=stem}), of the first {@value #PREFIX} letters of longer stems ({@code p=deb}, which joins
+ * derived forms such as «дебил» and «дебильный» that stemming keeps apart) and of adjacent word pairs
+ * ({@code b=stem_stem}), each with the words of the text it came from. Training and scoring use this one class, so a
+ * model always sees the features it was trained on. Thread-safe (a new token stream per call).
  */
 public final class ToneFeatures {
-    /** A word: letters and digits with inner apostrophes, or a masked word such as {@code f***} or {@code б**}. */
-    private static final Pattern TOKEN = Pattern.compile(
-            "[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}]|'(?=\\p{L})|[*@$!#]+(?=\\p{L})|\\*+(?![\\p{L}\\p{N}]))*");
-    private static final NormalizeCharMap FOLDING;
     /** Letters of a stem that make its prefix feature: joins derived forms stemming keeps apart (дебил, дебильный). */
     static final int PREFIX = 4;
-
-    static {
-        var b = new NormalizeCharMap.Builder();
-        b.add("ё", "е");
-        b.add("Ё", "Е");
-        b.add("’", "'");
-        b.add("ʼ", "'");
-        FOLDING = b.build();
-    }
+    /** The rules' own analysis (folding, masked and disguised words, protected words, Snowball), without morphology. */
+    private static final RuleTextAnalyzer ANALYZER = new RuleTextAnalyzer();
 
     /**
      * One feature of a text.
@@ -83,17 +65,22 @@ public final class ToneFeatures {
         return of(text, language).stream().map(Feature::name).toArray(String[]::new);
     }
 
-    /** {stem, word as written} per token; numbers become {@code #}. */
+    /**
+     * {stem, word as written} per word, analysed exactly as the rules analyse text ({@link RuleTextAnalyzer}); a
+     * disguised spelling's plain form ({@code sh1t} → shit) is left out, so each word counts once; numbers become
+     * {@code #}.
+     */
     private static List<String[]> tokens(String text, Language language) {
         var out = new ArrayList<String[]>();
-        var tokenizer = new PatternTokenizer(TOKEN, 0);
-        tokenizer.setReader(new MappingCharFilter(FOLDING, new StringReader(text)));
-        SnowballStemmer stemmer = language == Language.RU ? new RussianStemmer() : new EnglishStemmer();
-        try (TokenStream stream = new SnowballFilter(new LowerCaseFilter(tokenizer), stemmer)) {
+        try (TokenStream stream = ANALYZER.tokenStream(RuleTextAnalyzer.field(Speaker.CUSTOMER, language), text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() == 0) {
+                    continue;
+                }
                 String stem = term.toString();
                 if (stem.chars().allMatch(Character::isDigit)) {
                     stem = "#";
