@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -64,21 +63,43 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     private final Monitor monitor;
     private final Set<String> usedFields;
     private final List<AgentPart> agentParts;
+    private final List<Rule> absentRules;
+    private final List<Rule> sequenceRules;
     private final int maxAgentNames;
     private final Map<String, QueryRef> queries = new ConcurrentHashMap<>();
     private final Map<String, String> matchErrors = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, List<String>> variableSets = new LinkedHashMap<>(16, 0.75f, true);
 
-    /** Which rule part a registered monitor query stands for; {@code variableKey} is empty for fixed queries. */
-    private record QueryRef(Rule rule, int part, String variableKey) {
+    /** Which query of a rule a registered monitor query stands for. */
+    private enum Role { PART, UNLESS }
+
+    /**
+     * Which rule query a registered monitor query stands for; {@code variableKey} is empty for fixed queries.
+     * {@code index} is the part's or the unless query's index.
+     */
+    private record QueryRef(Rule rule, Role role, int index, String variableKey) {
     }
 
-    /** A rule part whose query (company already filled in) still needs the agent's first name. */
-    private record AgentPart(Rule rule, int part, String query) {
+    /** A rule query whose text (company already filled in) still needs the agent's first name. */
+    private record AgentPart(Rule rule, Role role, int index, String query, List<String> fields, int typos) {
     }
 
-    /** A hit mapped back to its turn: character offsets into the turn's text. */
-    private record TurnHit(int turn, int start, int end) {
+    /**
+     * A hit mapped back to its turn: character offsets into the turn's text, the field and the word positions in it.
+     */
+    private record TurnHit(int turn, int start, int end, String field, int startPosition, int endPosition) {
+    }
+
+    /** The hits of one rule's parts and unless queries in one interaction. */
+    private static final class RuleHitSet {
+        final List<TurnHit>[] parts;
+        final List<TurnHit>[] unless;
+
+        @SuppressWarnings("unchecked")
+        RuleHitSet(Rule rule) {
+            parts = new List[rule.parts().size()];
+            unless = new List[rule.unless().size()];
+        }
     }
 
     /**
@@ -99,35 +120,52 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
         this.maxAgentNames = maxAgentNames;
         this.ruleSet = Objects.requireNonNull(rules, "rules");
         this.company = Objects.requireNonNull(company, "company");
-        RuleTextAnalyzer analyzer = new RuleTextAnalyzer();
+        RuleTextAnalyzer analyzer = new RuleTextAnalyzer(rules.morphology());
         this.parser = new RuleQueryParser(analyzer);
         this.usedFields = new HashSet<>();
         var fixed = new ArrayList<MonitorQuery>();
         var perAgent = new ArrayList<AgentPart>();
         for (Rule rule : rules.rules()) {
-            List<String> fields = fields(rule.speaker(), rule.language());
-            usedFields.addAll(fields);
             for (int i = 0; i < rule.parts().size(); i++) {
-                Optional<String> query = RuleQueryParser.resolveCompany(rule.parts().get(i).query(), company.allNames());
-                if (query.isEmpty()) {
-                    continue; // no company name configured: this part cannot match
-                }
-                if (RuleQueryParser.usesAgent(query.get())) {
-                    perAgent.add(new AgentPart(rule, i, query.get()));
-                } else {
-                    String id = rule.id() + "#" + i;
-                    queries.put(id, new QueryRef(rule, i, ""));
-                    fixed.add(new MonitorQuery(id, parser.parse(query.get(), fields)));
-                }
+                RulePart part = rule.parts().get(i);
+                List<String> fields = fields(rule.speakerOf(part), rule.language());
+                usedFields.addAll(fields);
+                compile(rule, Role.PART, i, part.query(), fields, rule.typos(), fixed, perAgent);
+            }
+            List<String> ruleFields = fields(rule.speaker(), rule.language());
+            usedFields.addAll(ruleFields);
+            for (int i = 0; i < rule.unless().size(); i++) {
+                compile(rule, Role.UNLESS, i, rule.unless().get(i).query(), ruleFields, 0, fixed, perAgent);
             }
         }
         this.agentParts = List.copyOf(perAgent);
+        this.absentRules = rules.rules().stream().filter(Rule::absent).toList();
+        this.sequenceRules = rules.rules().stream().filter(r -> r.sequence().isPresent()).toList();
         try {
             this.monitor = new Monitor(analyzer);
             monitor.register(fixed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the rule monitor", e);
         }
+    }
+
+    private void compile(Rule rule, Role role, int index, String text, List<String> fields, int typos,
+                         List<MonitorQuery> fixed, List<AgentPart> perAgent) {
+        Optional<String> query = RuleQueryParser.resolveCompany(text, company.allNames());
+        if (query.isEmpty()) {
+            return; // no company name configured: this query cannot match
+        }
+        if (RuleQueryParser.usesAgent(query.get())) {
+            perAgent.add(new AgentPart(rule, role, index, query.get(), fields, typos));
+        } else {
+            String id = queryId(rule, role, index);
+            queries.put(id, new QueryRef(rule, role, index, ""));
+            fixed.add(new MonitorQuery(id, parser.parse(query.get(), fields, typos)));
+        }
+    }
+
+    private static String queryId(Rule rule, Role role, int index) {
+        return rule.id() + (role == Role.PART ? "#" : "#unless") + index;
     }
 
     /** The fields a rule of {@code speaker} and {@code language} searches. */
@@ -193,7 +231,7 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
             values.add(new int[] {base, turn.index()});
             doc.add(new TextField(field, turn.text(), Field.Store.NO));
         }
-        if (placed.isEmpty()) {
+        if (placed.isEmpty() && absentRules.isEmpty()) {
             return List.of();
         }
         Map<String, int[][]> layout = new HashMap<>();
@@ -214,9 +252,9 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     }
 
     private Map<QueryRef, List<TurnHit>> match(Document doc, Map<String, int[][]> layout, String key) {
-        MatchingQueries<HighlightsMatch> matches;
+        MatchingQueries<RuleHits> matches;
         try {
-            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+            matches = monitor.match(doc, RuleHits.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("rule matching failed", e);
         }
@@ -225,22 +263,21 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
             matchErrors.putIfAbsent(ref == null ? id : ref.rule().id(), String.valueOf(error.getMessage()));
         });
         Map<QueryRef, List<TurnHit>> hits = new IdentityHashMap<>();
-        for (HighlightsMatch match : matches.getMatches()) {
+        for (RuleHits match : matches.getMatches()) {
             QueryRef ref = queries.get(match.getQueryId());
             if (ref == null || (!ref.variableKey().isEmpty() && !ref.variableKey().equals(key))) {
                 continue;
             }
             List<TurnHit> list = hits.computeIfAbsent(ref, r -> new ArrayList<>());
-            for (Map.Entry<String, java.util.Set<HighlightsMatch.Hit>> e : match.getHits().entrySet()) {
-                int[][] entries = layout.get(e.getKey());
+            for (RuleHits.Hit hit : match.hits()) {
+                int[][] entries = layout.get(hit.field());
                 if (entries == null) {
                     continue;
                 }
-                for (HighlightsMatch.Hit hit : e.getValue()) {
-                    int slot = slotOf(entries, hit.startOffset);
-                    int base = entries[slot][0];
-                    list.add(new TurnHit(entries[slot][1], hit.startOffset - base, hit.endOffset - base));
-                }
+                int slot = slotOf(entries, hit.startOffset());
+                int base = entries[slot][0];
+                list.add(new TurnHit(entries[slot][1], hit.startOffset() - base, hit.endOffset() - base, hit.field(),
+                        hit.startPosition(), hit.endPosition()));
             }
         }
         return hits;
@@ -261,16 +298,15 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     }
 
     private List<Finding> findings(Interaction interaction, Map<QueryRef, List<TurnHit>> hits) {
-        Map<Rule, List<TurnHit>[]> byRule = new IdentityHashMap<>(); // records hash deeply: compare by identity
+        Map<Rule, RuleHitSet> byRule = new IdentityHashMap<>(); // records hash deeply: compare by identity
         for (var e : hits.entrySet()) {
-            Rule rule = e.getKey().rule();
-            @SuppressWarnings("unchecked")
-            List<TurnHit>[] parts = byRule.computeIfAbsent(rule, r -> new List[r.parts().size()]);
-            int p = e.getKey().part();
-            if (parts[p] == null) {
-                parts[p] = new ArrayList<>();
+            QueryRef ref = e.getKey();
+            RuleHitSet set = byRule.computeIfAbsent(ref.rule(), RuleHitSet::new);
+            List<TurnHit>[] slots = ref.role() == Role.PART ? set.parts : set.unless;
+            if (slots[ref.index()] == null) {
+                slots[ref.index()] = new ArrayList<>();
             }
-            parts[p].addAll(e.getValue());
+            slots[ref.index()].addAll(e.getValue());
         }
         List<Turn> turns = interaction.turns();
         Duration end = interaction.duration();
@@ -279,42 +315,175 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
                 end = t.time().end();
             }
         }
+        Duration interactionEnd = end;
         Map<RuleWindow, boolean[]> windows = new HashMap<>();
+        java.util.function.Function<Rule, Optional<boolean[]>> coverage = rule -> rule.window()
+                .map(w -> windows.computeIfAbsent(w, k -> k.covers(turns, interactionEnd)));
         var out = new ArrayList<Finding>();
         for (var e : byRule.entrySet()) {
             Rule rule = e.getKey();
-            Optional<boolean[]> covered = Optional.empty();
-            if (rule.window().isPresent()) {
-                Duration interactionEnd = end;
-                covered = Optional.of(windows.computeIfAbsent(rule.window().get(),
-                        w -> w.covers(turns, interactionEnd)));
+            if (rule.sequence().isPresent() || rule.absent()) {
+                continue;
             }
+            Optional<boolean[]> covered = coverage.apply(rule);
+            RuleHitSet set = e.getValue();
             TreeMap<Integer, int[]> spans = new TreeMap<>();
             boolean everyPart = true;
-            for (List<TurnHit> partHits : e.getValue()) {
-                boolean partHit = false;
-                if (partHits != null) {
-                    for (TurnHit h : partHits) {
-                        if (covered.isPresent() && !covered.get()[h.turn()]) {
-                            continue;
-                        }
-                        partHit = true;
-                        spans.merge(h.turn(), new int[] {h.start(), h.end()},
-                                (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-                    }
-                }
-                everyPart &= partHit;
+            int count = 0;
+            for (List<TurnHit> partHits : set.parts) {
+                List<TurnHit> kept = kept(rule, partHits, set, covered);
+                count += kept.size();
+                everyPart &= !kept.isEmpty();
+                kept.forEach(h -> merge(spans, h.turn(), h.start(), h.end()));
             }
-            if (!everyPart) {
+            if (!everyPart || count < rule.minCount()) {
                 continue;
             }
             for (var span : spans.entrySet()) {
                 out.add(finding(rule, turns.get(span.getKey()), span.getValue()[0], span.getValue()[1]));
             }
         }
+        for (Rule rule : absentRules) {
+            Optional<boolean[]> covered = coverage.apply(rule);
+            RuleHitSet set = byRule.get(rule);
+            if (set != null && !kept(rule, set.parts[0], set, covered).isEmpty()) {
+                continue;
+            }
+            for (Turn t : turns) {
+                if ((covered.isEmpty() || covered.get()[t.index()]) && t.language() == rule.language()
+                        && says(rule.speaker(), t.speaker()) && RuleTextAnalyzer.hasTokens(t.text())) {
+                    out.add(finding(rule, t, 0, 0));
+                    break;
+                }
+            }
+        }
+        if (!sequenceRules.isEmpty()) {
+            List<Finding> plain = List.copyOf(out);
+            for (Rule rule : sequenceRules) {
+                RuleHitSet set = byRule.computeIfAbsent(rule, RuleHitSet::new);
+                sequence(rule, set, plain, turns, coverage.apply(rule), out);
+            }
+        }
         out.sort(java.util.Comparator.comparingInt(Finding::turn).thenComparingInt(f -> f.chars().start())
                 .thenComparing(Finding::ruleId));
         return List.copyOf(out);
+    }
+
+    private static void merge(TreeMap<Integer, int[]> spans, int turn, int start, int end) {
+        spans.merge(turn, new int[] {start, end}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    }
+
+    private static boolean says(RuleSpeaker ruleSpeaker, Speaker speaker) {
+        return switch (ruleSpeaker) {
+            case AGENT -> speaker == Speaker.AGENT;
+            case CUSTOMER -> speaker == Speaker.CUSTOMER;
+            case ANY -> true;
+        };
+    }
+
+    /** The hits inside the window that no unless query cancels. */
+    private static List<TurnHit> kept(Rule rule, List<TurnHit> hits, RuleHitSet set, Optional<boolean[]> covered) {
+        if (hits == null) {
+            return List.of();
+        }
+        var out = new ArrayList<TurnHit>(hits.size());
+        for (TurnHit h : hits) {
+            if (covered.isPresent() && !covered.get()[h.turn()]) {
+                continue;
+            }
+            if (!cancelled(rule, h, set)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private static boolean cancelled(Rule rule, TurnHit h, RuleHitSet set) {
+        for (int i = 0; i < set.unless.length; i++) {
+            if (set.unless[i] == null) {
+                continue;
+            }
+            RuleUnless unless = rule.unless().get(i);
+            for (TurnHit u : set.unless[i]) {
+                if (u.turn() != h.turn() || !u.field().equals(h.field())) {
+                    continue;
+                }
+                boolean overlaps = u.startPosition() <= h.endPosition() && u.endPosition() >= h.startPosition();
+                boolean before = u.endPosition() < h.startPosition()
+                        && h.startPosition() - u.endPosition() <= unless.before();
+                boolean after = u.startPosition() > h.endPosition()
+                        && u.startPosition() - h.endPosition() <= unless.after();
+                if (overlaps || before || after) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Adds the findings of a sequence rule, from its inline step hits and the other rules' findings. */
+    private static void sequence(Rule rule, RuleHitSet set, List<Finding> plain, List<Turn> turns,
+                                 Optional<boolean[]> covered, List<Finding> out) {
+        RuleSequence seq = rule.sequence().orElseThrow();
+        TreeMap<Integer, int[]> anchors = occurrences(rule, seq.anchor(), "anchor", set, plain, turns);
+        if (anchors.isEmpty()) {
+            return;
+        }
+        TreeMap<Integer, int[]> others = occurrences(rule, seq.other(), seq.direction().key(), set, plain, turns);
+        boolean after = seq.direction() == RuleSequence.Direction.FOLLOWED_BY;
+        for (var anchor : anchors.entrySet()) {
+            int a = anchor.getKey();
+            if (covered.isPresent() && !covered.get()[a]) {
+                continue;
+            }
+            var candidates = after ? others.tailMap(a, true) : others.headMap(a, true).descendingMap();
+            boolean found = false;
+            for (int b : candidates.keySet()) {
+                int turnGap = Math.abs(b - a);
+                Duration timeGap = after ? turns.get(b).time().start().minus(turns.get(a).time().end())
+                        : turns.get(a).time().start().minus(turns.get(b).time().end());
+                boolean byTurns = seq.withinTurns().isPresent() && turnGap <= seq.withinTurns().getAsInt();
+                boolean byTime = seq.withinTime().isPresent() && timeGap.compareTo(seq.withinTime().get()) <= 0;
+                boolean unlimited = seq.withinTurns().isEmpty() && seq.withinTime().isEmpty();
+                if (unlimited || byTurns || byTime) {
+                    found = true;
+                    break;
+                }
+                if ((seq.withinTurns().isEmpty() || turnGap > seq.withinTurns().getAsInt())
+                        && (seq.withinTime().isEmpty() || timeGap.compareTo(seq.withinTime().get()) > 0)) {
+                    break; // turns only get further away
+                }
+            }
+            if (found != seq.missing()) {
+                out.add(finding(rule, turns.get(a), anchor.getValue()[0], anchor.getValue()[1]));
+            }
+        }
+    }
+
+    /** Where a step occurs: turn index to the character span of its evidence in that turn. */
+    private static TreeMap<Integer, int[]> occurrences(Rule rule, RuleStep step, String partName, RuleHitSet set,
+                                                       List<Finding> plain, List<Turn> turns) {
+        var spans = new TreeMap<Integer, int[]>();
+        switch (step.kind()) {
+            case QUERY -> {
+                int i = rule.partIndex(partName);
+                if (i >= 0 && set.parts[i] != null) {
+                    for (TurnHit h : set.parts[i]) {
+                        merge(spans, h.turn(), h.start(), h.end());
+                    }
+                }
+            }
+            case CATEGORY, RULE -> {
+                for (Finding f : plain) {
+                    boolean wanted = step.kind() == RuleStep.Kind.RULE ? f.ruleId().equals(step.value())
+                            : f.category().code().equals(step.value());
+                    if (wanted && says(step.speaker(), f.speaker()) && f.turn() < turns.size()) {
+                        merge(spans, f.turn(), f.chars().start(), f.chars().end());
+                    }
+                }
+            }
+        }
+        return spans;
     }
 
     private static Finding finding(Rule rule, Turn turn, int start, int end) {
@@ -371,16 +540,14 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
             for (AgentPart part : agentParts) {
                 Optional<String> resolved = RuleQueryParser.resolveAgent(part.query(), interaction.agent().firstName());
                 if (resolved.isEmpty()) {
-                    continue; // the agent has no name: this part cannot match
+                    continue; // the agent has no name: this query cannot match
                 }
-                Rule rule = part.rule();
-                String id = rule.id() + "#" + part.part() + "@" + key;
+                String id = queryId(part.rule(), part.role(), part.index()) + "@" + key;
                 try {
-                    registered.add(new MonitorQuery(id,
-                            parser.parse(resolved.get(), fields(rule.speaker(), rule.language()))));
-                    queries.put(id, new QueryRef(rule, part.part(), key));
+                    registered.add(new MonitorQuery(id, parser.parse(resolved.get(), part.fields(), part.typos())));
+                    queries.put(id, new QueryRef(part.rule(), part.role(), part.index(), key));
                 } catch (IllegalArgumentException e) {
-                    // a name the parser cannot use: this part cannot match for this agent
+                    // a name the parser cannot use: this query cannot match for this agent
                 }
             }
             try {

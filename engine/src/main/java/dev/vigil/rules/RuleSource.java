@@ -13,17 +13,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where rule packs and scorecards come from: the default {@code vigil-rules} jar on the classpath, or a directory
- * with the same layout ({@code packs/<lang>/*.yaml}, {@code scorecards/*.yaml}, {@code trainings/*.yaml}).
+ * Where rule packs, scorecards and morphology files come from: the default {@code vigil-rules} jar on the classpath,
+ * or a directory with the same layout ({@code packs/<lang>/*.yaml}, {@code scorecards/*.yaml},
+ * {@code trainings/*.yaml}, {@code morphology/<lang>.txt}).
  * Immutable; the content is read when the source is created.
  */
 public final class RuleSource {
     /** Classpath folder of the default content; {@code index.txt} in it lists every file. */
     public static final String CLASSPATH_ROOT = "vigil/";
+    /** Folder of the morphology files, {@code <lang>.txt} in Solr synonym format. */
+    public static final String MORPHOLOGY = "morphology";
 
     private final String description;
     private final List<NamedResource> packs;
     private final List<NamedResource> scorecards;
+    private final List<NamedResource> morphology;
 
     /** A YAML document and the name (relative path) that errors should mention. */
     public record NamedResource(String name, String content) {
@@ -33,10 +37,12 @@ public final class RuleSource {
         }
     }
 
-    private RuleSource(String description, List<NamedResource> packs, List<NamedResource> scorecards) {
+    private RuleSource(String description, List<NamedResource> packs, List<NamedResource> scorecards,
+                       List<NamedResource> morphology) {
         this.description = description;
         this.packs = List.copyOf(packs);
         this.scorecards = List.copyOf(scorecards);
+        this.morphology = List.copyOf(morphology);
     }
 
     /** The default packs and scorecards shipped in the {@code vigil-rules} jar. */
@@ -48,15 +54,16 @@ public final class RuleSource {
         String index = readResource(cl, CLASSPATH_ROOT + "index.txt");
         var packs = new ArrayList<NamedResource>();
         var cards = new ArrayList<NamedResource>();
+        var morph = new ArrayList<NamedResource>();
         for (String line : index.split("\\R")) {
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
             var res = new NamedResource(name, readResource(cl, CLASSPATH_ROOT + name));
-            (name.startsWith("scorecards/") ? cards : packs).add(res);
+            (name.startsWith("scorecards/") ? cards : name.startsWith(MORPHOLOGY + "/") ? morph : packs).add(res);
         }
-        return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards);
+        return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards, morph);
     }
 
     /** The directory's content when one is given, else the default content on the classpath. */
@@ -72,10 +79,16 @@ public final class RuleSource {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("rules directory " + dir + " does not exist or is not a directory");
         }
-        return new RuleSource(dir.toString(), readTree(dir, "packs", "trainings"), readTree(dir, "scorecards"));
+        return new RuleSource(dir.toString(), readTree(dir, List.of(".yaml", ".yml"), "packs", "trainings"),
+                readTree(dir, List.of(".yaml", ".yml"), "scorecards"), readTree(dir, List.of(".txt"), MORPHOLOGY));
     }
 
-    private static List<NamedResource> readTree(Path dir, String... subdirs) {
+    /** A source of the given packs and morphology files only, for tests and tools. */
+    public static RuleSource of(List<NamedResource> packs, List<NamedResource> morphology) {
+        return new RuleSource("inline", packs, List.of(), morphology);
+    }
+
+    private static List<NamedResource> readTree(Path dir, List<String> extensions, String... subdirs) {
         var out = new ArrayList<NamedResource>();
         for (String sub : subdirs) {
             Path root = dir.resolve(sub);
@@ -83,7 +96,7 @@ public final class RuleSource {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                for (Path f : files.filter(p -> extensions.stream().anyMatch(x -> p.toString().endsWith(x)))
                         .sorted().toList()) {
                     out.add(new NamedResource(dir.relativize(f).toString().replace('\\', '/'),
                             Files.readString(f, StandardCharsets.UTF_8)));
@@ -110,6 +123,11 @@ public final class RuleSource {
     /** Rule pack YAML documents (including training packs), sorted by name. */
     public List<NamedResource> packs() {
         return packs;
+    }
+
+    /** Morphology files ({@code morphology/<lang>.txt}, Solr synonym format), sorted by name. */
+    public List<NamedResource> morphology() {
+        return morphology;
     }
 
     /** Scorecard YAML documents, sorted by name. */

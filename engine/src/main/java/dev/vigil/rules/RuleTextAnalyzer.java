@@ -16,6 +16,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
@@ -30,7 +34,9 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * {@code <speaker>_<language>} (for example {@code agent_en}, {@code customer_ru}); the language suffix picks the chain:
  * ё→е and ’→' folding, a tokenizer that keeps masked words ({@code f***}, {@code b!tch}, {@code с*ка}, {@code бл@})
  * whole, lower-casing, no stopwords (so "not" and «не» stay), and Snowball stemming (English or Russian); masked
- * words and the language's {@linkplain #protectedWords(Language) protected words} are not stemmed. Values of one field
+ * words and the language's {@linkplain #protectedWords(Language) protected words} are not stemmed; a disguised spelling
+ * ({@code sh1t}, {@code xуй}) adds its plain spelling at the same position; and with a {@link RuleMorphology} the
+ * forms stemming cannot join (извините / приношу извинения, bad / worse) share a token. Values of one field
  * are separated by {@link #POSITION_GAP} positions, so phrases and proximity never cross turns. Thread-safe.
  */
 public final class RuleTextAnalyzer extends Analyzer {
@@ -41,9 +47,12 @@ public final class RuleTextAnalyzer extends Analyzer {
 
     private static final String WORD = "[\\p{L}\\p{M}\\p{N}]";
     private static final String MASK = "[*@$!#]";
-    /** A word: letters and digits, with inner apostrophes, inner mask characters, and trailing {@code *} or {@code @}. */
-    static final Pattern TOKEN = Pattern.compile(
-            WORD + "(?:" + WORD + "|'(?=" + WORD + ")|" + MASK + "+(?=" + WORD + ")|[*@]+(?!" + WORD + "))*");
+    /**
+     * A word: letters and digits, with inner apostrophes, inner mask characters, and trailing {@code *} or {@code @};
+     * a leading {@code $} before a letter belongs to the word ({@code $hit}).
+     */
+    static final Pattern TOKEN = Pattern.compile("(?:\\$(?=\\p{L}))?"
+            + WORD + "(?:" + WORD + "|'(?=" + WORD + ")|" + MASK + "+(?=" + WORD + ")|[*@]+(?!" + WORD + "))*");
     private static final NormalizeCharMap FOLDING;
     /**
      * Words the stemmer would merge with an unrelated word, kept whole (lower case, ё as е). Snowball maps «простите»
@@ -62,8 +71,17 @@ public final class RuleTextAnalyzer extends Analyzer {
         FOLDING = b.build();
     }
 
+    private final RuleMorphology morphology;
+
+    /** The analyzer without morphology beyond stemming. */
     public RuleTextAnalyzer() {
+        this(RuleMorphology.none());
+    }
+
+    /** The analyzer that also joins the forms of {@code morphology}, in text and queries alike. */
+    public RuleTextAnalyzer(RuleMorphology morphology) {
         super(PER_FIELD_REUSE_STRATEGY);
+        this.morphology = java.util.Objects.requireNonNull(morphology, "morphology");
     }
 
     /** The field holding {@code speaker}'s turns in {@code language}. */
@@ -103,9 +121,14 @@ public final class RuleTextAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        Language language = languageOf(fieldName);
+        return components(languageOf(fieldName), morphology.map(languageOf(fieldName)));
+    }
+
+    /** The chain for one language: with a synonym map, its forms are joined after stemming (graph flattened). */
+    static TokenStreamComponents components(Language language, java.util.Optional<SynonymMap> synonyms) {
         Tokenizer tokenizer = new PatternTokenizer(TOKEN, 0);
         TokenStream stream = new LowerCaseFilter(tokenizer);
+        stream = new SpellingVariantFilter(stream, language);
         stream = new MaskedWordMarker(stream);
         stream = new SetKeywordMarkerFilter(stream, language == Language.EN ? PROTECTED_EN : PROTECTED_RU);
         if (language == Language.EN) {
@@ -114,7 +137,15 @@ public final class RuleTextAnalyzer extends Analyzer {
         } else {
             stream = new SnowballFilter(stream, new RussianStemmer());
         }
+        if (synonyms.isPresent()) {
+            stream = new FlattenGraphFilter(new SynonymGraphFilter(stream, synonyms.get(), false));
+        }
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /** Reads text as this analyzer does before tokenizing (ё as е, typographic apostrophes as '). */
+    static Reader fold(Reader reader) {
+        return new MappingCharFilter(FOLDING, reader);
     }
 
     @Override
@@ -135,6 +166,98 @@ public final class RuleTextAnalyzer extends Analyzer {
     /** Whether {@code text} yields at least one token (a turn without tokens is not indexed). */
     static boolean hasTokens(String text) {
         return TOKEN.matcher(text).find();
+    }
+
+    /**
+     * The spelling a masked or disguised word stands for, when it differs: digits and symbols read as letters
+     * ({@code sh1t}, {@code $hit}, {@code b!tch}), and in Russian, Latin look-alike letters read as Cyrillic
+     * ({@code xуй}, {@code cyкa}). Empty when nothing changes or the result still holds other characters
+     * ({@code f***}).
+     */
+    static java.util.Optional<String> spellingVariant(String word, Language language) {
+        int letters = 0;
+        boolean cyrillic = false;
+        boolean allLookAlike = true;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+                    cyrillic = true;
+                } else if (LATIN_TO_CYRILLIC.indexOf(c) < 0) {
+                    allLookAlike = false;
+                }
+            }
+        }
+        if (letters < 2) {
+            return java.util.Optional.empty();
+        }
+        boolean toCyrillic = language == Language.RU && (cyrillic || allLookAlike);
+        String from = toCyrillic ? CYRILLIC_FROM : LATIN_FROM;
+        String to = toCyrillic ? CYRILLIC_TO : LATIN_TO;
+        var sb = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            int k = from.indexOf(c);
+            char m = k >= 0 ? to.charAt(k) : c;
+            if (!Character.isLetter(m)) {
+                return java.util.Optional.empty();
+            }
+            sb.append(m);
+        }
+        String variant = sb.toString();
+        return variant.equals(word) ? java.util.Optional.empty() : java.util.Optional.of(variant);
+    }
+
+    /** Latin letters that look like Cyrillic ones, lower case, and the Cyrillic letters at the same index. */
+    private static final String LATIN_TO_CYRILLIC = "abcehkmoptxy";
+    private static final String CYRILLIC_LOOK = "авсенкмортху";
+    private static final String CYRILLIC_FROM = LATIN_TO_CYRILLIC + "0346@";
+    private static final String CYRILLIC_TO = CYRILLIC_LOOK + "озчба";
+    private static final String LATIN_FROM = "013457@$!";
+    private static final String LATIN_TO = "oieastasi";
+
+    /**
+     * Adds the {@linkplain #spellingVariant spelling variant} of a word as a second token at the same position, so a
+     * plain query word also matches its disguised spellings.
+     */
+    private static final class SpellingVariantFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+        private final Language language;
+        private State pending;
+        private String variant;
+
+        SpellingVariantFilter(TokenStream in, Language language) {
+            super(in);
+            this.language = language;
+        }
+
+        @Override
+        public boolean incrementToken() throws java.io.IOException {
+            if (pending != null) {
+                restoreState(pending);
+                pending = null;
+                term.setEmpty().append(variant);
+                posInc.setPositionIncrement(0);
+                return true;
+            }
+            if (!input.incrementToken()) {
+                return false;
+            }
+            java.util.Optional<String> v = spellingVariant(term.toString(), language);
+            if (v.isPresent()) {
+                pending = captureState();
+                variant = v.get();
+            }
+            return true;
+        }
+
+        @Override
+        public void reset() throws java.io.IOException {
+            super.reset();
+            pending = null;
+        }
     }
 
     /** Marks words with mask characters as keywords, so the stemmer leaves {@code с*ка} and {@code f***} alone. */

@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Runs every rule's examples, as {@code ./vigil rules check} does. Each example is one turn said by the rule's
- * speaker (the agent for {@code any}) in the pack's language, matched with the pack's {@code example_context}
- * against the pack's rules only. Stateless and thread-safe.
+ * Runs every rule's examples, as {@code ./vigil rules check} does. A plain example is one turn said by the rule's
+ * speaker (the agent for {@code any}); a dialogue example is one turn per line, said by the line's speaker, 10 seconds
+ * apart (each turn lasting 5 seconds). Examples are in the pack's language and matched with the pack's
+ * {@code example_context} against the pack's rules, plus, when the pack has sequence rules that refer to other rules or
+ * categories, the rules of every pack in its language. Stateless and thread-safe.
  */
 public final class RulesCheck {
     private RulesCheck() {
@@ -28,7 +30,7 @@ public final class RulesCheck {
     /**
      * One example that did not come out as expected.
      *
-     * @param text          the example turn
+     * @param text          the example turn, or the dialogue's lines joined by " | "
      * @param expectedMatch whether it was listed under {@code match}
      * @param actualMatch   whether the rule matched it
      * @param evidence      the matched text, when it matched
@@ -106,31 +108,54 @@ public final class RulesCheck {
         var results = new ArrayList<RuleResult>();
         for (RulePack pack : rules.packs()) {
             ExampleContext context = pack.exampleContext();
-            try (var step = new RuleMatchingStep(new RuleSet(List.of(pack)), context.company())) {
+            List<RulePack> packs = List.of(pack);
+            if (refersToOtherRules(pack)) {
+                var same = new ArrayList<RulePack>(List.of(pack));
+                rules.packs().stream().filter(p -> p != pack && p.language() == pack.language()).forEach(same::add);
+                packs = same;
+            }
+            try (var step = new RuleMatchingStep(new RuleSet(packs, rules.morphology()), context.company())) {
                 for (Rule rule : pack.rules()) {
                     var failures = new ArrayList<ExampleFailure>();
-                    for (String text : rule.examples().match()) {
-                        check(step, pack, rule, text, true).ifPresent(failures::add);
+                    for (RuleExample example : rule.examples().matching()) {
+                        check(step, pack, rule, example, true).ifPresent(failures::add);
                     }
-                    for (String text : rule.examples().noMatch()) {
-                        check(step, pack, rule, text, false).ifPresent(failures::add);
+                    for (RuleExample example : rule.examples().notMatching()) {
+                        check(step, pack, rule, example, false).ifPresent(failures::add);
                     }
                     results.add(new RuleResult(pack.file(), pack.id(), rule.id(),
-                            rule.examples().match().size() + rule.examples().noMatch().size(), failures));
+                            rule.examples().matching().size() + rule.examples().notMatching().size(), failures));
                 }
             }
         }
         return new Report(results);
     }
 
-    private static Optional<ExampleFailure> check(RuleMatchingStep step, RulePack pack, Rule rule, String text,
-                                                  boolean expected) {
-        Speaker speaker = rule.speaker() == RuleSpeaker.CUSTOMER ? Speaker.CUSTOMER : Speaker.AGENT;
-        Turn turn = new Turn(0, speaker, TimeSpan.ofMillis(0, 5_000), text, pack.language(), List.of());
-        Interaction interaction = new Interaction("example", Channel.CHAT, pack.language(),
+    private static boolean refersToOtherRules(RulePack pack) {
+        return pack.rules().stream().flatMap(r -> r.sequence().stream())
+                .anyMatch(s -> s.anchor().kind() != RuleStep.Kind.QUERY || s.other().kind() != RuleStep.Kind.QUERY);
+    }
+
+    /** The example as an interaction: its turns 10 s apart, each 5 s long. */
+    static Interaction interaction(RulePack pack, Rule rule, RuleExample example) {
+        Speaker ruleSpeaker = rule.speaker() == RuleSpeaker.CUSTOMER ? Speaker.CUSTOMER : Speaker.AGENT;
+        var turns = new ArrayList<Turn>();
+        for (RuleExample.Line line : example.lines()) {
+            int i = turns.size();
+            turns.add(new Turn(i, line.speaker().orElse(ruleSpeaker), TimeSpan.ofMillis(i * 10_000L,
+                    i * 10_000L + 5_000L), line.text(), pack.language(), List.of()));
+        }
+        return new Interaction("example", Channel.CHAT, pack.language(),
                 new Person("example-agent", pack.exampleContext().agentFirstName()),
-                Optional.of(Person.of("example-customer", null)), Instant.EPOCH, Duration.ofSeconds(5),
-                List.of(turn), List.of(), OptionalInt.empty(), Path.of(pack.file()));
+                Optional.of(Person.of("example-customer", null)), Instant.EPOCH,
+                Duration.ofMillis(turns.size() * 10_000L - 5_000L), turns, List.of(), OptionalInt.empty(),
+                Path.of(pack.file()));
+    }
+
+    private static Optional<ExampleFailure> check(RuleMatchingStep step, RulePack pack, Rule rule,
+                                                  RuleExample example, boolean expected) {
+        String text = example.toString();
+        Interaction interaction = interaction(pack, rule, example);
         Optional<String> evidence = step.findings(interaction).stream()
                 .filter(f -> f.ruleId().equals(rule.id())).map(Finding::text).findFirst();
         boolean actual = evidence.isPresent();

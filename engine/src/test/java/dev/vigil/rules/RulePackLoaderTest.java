@@ -156,8 +156,8 @@ class RulePackLoaderTest {
                 """);
 
         assertThat(e.problems()).containsExactly(
-                "packs/test-0.yaml: rule 'both': needs exactly one of 'query' or 'parts'",
-                "packs/test-0.yaml: rule 'neither': needs exactly one of 'query' or 'parts'");
+                "packs/test-0.yaml: rule 'both': needs exactly one of 'query', 'parts' or 'sequence'",
+                "packs/test-0.yaml: rule 'neither': needs exactly one of 'query', 'parts' or 'sequence'");
     }
 
     @Test
