@@ -42,11 +42,11 @@ class DefaultScorecardsTest {
 
     @Test
     void defaultScorecardsOfBothLanguagesLoadAndAreValid() {
-        assertThat(CARDS.all()).extracting(Scorecard::ref).contains("default-en@2", "default-ru@2");
+        assertThat(CARDS.all()).extracting(Scorecard::ref).contains("default-en@3", "default-ru@3");
         assertThat(CARDS.defaultFor(Language.RU).language()).isEqualTo(Language.RU);
         assertThat(EN.language()).isEqualTo(Language.EN);
         assertThat(EN.sections()).extracting(ScorecardSection::id)
-                .containsExactly("responsiveness", "professionalism", "ease", "empathy");
+                .containsExactly("responsiveness", "professionalism", "resolution", "ease", "empathy");
     }
 
     @Test
@@ -79,12 +79,13 @@ class DefaultScorecardsTest {
 
         assertThat(e.score()).isEqualTo(100.0);
         assertThat(e.passed()).isTrue();
-        assertThat(e.scorecard()).isEqualTo("default-en@2");
+        assertThat(e.scorecard()).isEqualTo("default-en@3");
         assertThat(e.metrics()).containsEntry("first_response_s", 0.0).containsEntry("mean_response_s", 10.0);
         assertThat(e.items()).filteredOn(i -> i.outcome() == ItemOutcome.NOT_APPLICABLE)
                 .extracting(ItemResult::itemId)
                 .containsExactlyInAnyOrder("first_response_email", "first_response_call", "reply_pace_email",
-                        "no_dead_air_call", "hold_asked_call", "complaint_acknowledged", "apology_on_complaint", "empathy_on_complaint");
+                        "no_dead_air_call", "hold_asked_call", "complaint_acknowledged", "apology_on_complaint", "empathy_on_complaint",
+                        "resolution_confirmed");
     }
 
     @Test
@@ -118,9 +119,9 @@ class DefaultScorecardsTest {
     void aComplaintLeftWithoutApologyOrEmpathyFails() {
         Evaluation e = scoreChat(List.of(GREETING, COMPLAINT, CLOSING), Map.of());
 
-        assertThat(e.score()).isEqualTo(75.0);
+        assertThat(e.score()).isEqualTo(60.0);
         assertThat(e.passed()).isFalse();
-        assertThat(e.missing()).containsExactly("apology|empathy", "apology", "empathy");
+        assertThat(e.missing()).containsExactly("resolution", "apology|empathy", "apology", "empathy");
         assertThat(e.flags()).containsExactly("complaint");
     }
 
@@ -129,12 +130,14 @@ class DefaultScorecardsTest {
         var findings = new ArrayList<>(List.of(GREETING, COMPLAINT, CLOSING));
         findings.add(finding(Category.APOLOGY, Speaker.AGENT, 2));
         findings.add(finding(Category.EMPATHY, Speaker.AGENT, 2));
+        findings.add(finding(Category.RESOLUTION, Speaker.AGENT, 4));
 
         Evaluation e = scoreChat(findings, Map.of());
 
         assertThat(e.score()).isEqualTo(100.0);
         assertThat(e.sections()).extracting(s -> s.id() + " " + s.score() + "/" + s.max())
-                .containsExactly("responsiveness 10.0/10.0", "professionalism 35.0/35.0", "ease 15.0/15.0",
+                .containsExactly("responsiveness 10.0/10.0", "professionalism 35.0/35.0", "resolution 20.0/20.0",
+                        "ease 15.0/15.0",
                         "empathy 20.0/20.0");
     }
 
