@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures Vigil on labelled sets: runs the nightly job on each set's inbox and prints precision, recall and F1 per
-# category, for all items and for the fixed tune / holdout halves (docs/accuracy.md).
+# category for the whole set beside the F1 of the fixed tune / holdout halves, twice: counting the rules' findings
+# alone, and counting every signal (rules + tone classifier) (docs/accuracy.md).
 #   scripts/measure-accuracy.sh [EVAL_DATA_DIR]     (default: ../shared/eval-data)
 # Nothing is copied from the data folder; outputs go to a temporary folder.
 set -euo pipefail
@@ -19,10 +20,11 @@ for set in "$data"/*/; do
     || { echo "measure-accuracy: the nightly job failed on $name (see $work/$name.log)" >&2; cat "$work/$name.log" >&2; exit 1; }
   echo "### $name"
   echo
-  for split in all tune holdout; do
-    echo "**$split**"
+  for signals in rule rule,classifier,detector; do
+    echo "**signals: $signals**"
     echo
-    "$here/vigil" eval --evaluations "$out/evaluations.jsonl" --labels "$set/labels.csv" --split "$split" --format markdown
+    "$here/vigil" eval --evaluations "$out/evaluations.jsonl" --labels "$set/labels.csv" --split halves \
+      --signals "$signals"
     echo
   done
 done

@@ -27,6 +27,8 @@ ALTER TABLE vigil_item ADD COLUMN IF NOT EXISTS review_reason VARCHAR(4000);
 -- the others, whatever order the threads finished in.
 CREATE INDEX IF NOT EXISTS vigil_item_interaction ON vigil_item (interaction_id);
 CREATE INDEX IF NOT EXISTS vigil_item_pending ON vigil_item (status, inbox, night, sha256);
+-- An agent's evaluations across nights, for the training uptake on the agent's page.
+CREATE INDEX IF NOT EXISTS vigil_item_agent ON vigil_item (agent_id, status);
 
 -- The files one night's inbox held: (inbox, night) is one run, the nightly-qa job instance.
 CREATE TABLE IF NOT EXISTS vigil_run_file (

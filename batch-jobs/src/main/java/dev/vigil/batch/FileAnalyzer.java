@@ -3,6 +3,7 @@ package dev.vigil.batch;
 import dev.vigil.ingest.RejectedInputException;
 import dev.vigil.model.Evaluation;
 import dev.vigil.model.Interaction;
+import dev.vigil.pii.Redactor;
 import dev.vigil.report.EvaluationJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import org.springframework.batch.item.ItemProcessor;
  */
 public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileOutcome>, StepExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(FileAnalyzer.class);
+    /** Failures are logged and stored with personal data taken out of their messages. */
+    private static final Redactor REDACTOR = new Redactor();
 
     private final NightlyResourcesCache cache;
     private volatile NightlyResources resources;
@@ -41,7 +44,7 @@ public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileO
         } catch (RejectedInputException e) {
             return new FileOutcome.Rejected(item.sha256(), item.path(), e.stage(), e.reason());
         } catch (RuntimeException e) {
-            LOG.warn("unexpected failure reading {}", file, e);
+            LOG.warn("unexpected failure reading {}", file, REDACTOR.scrub(e));
             return new FileOutcome.Rejected(item.sha256(), item.path(), "ingest", describe(e));
         }
         try {
@@ -50,13 +53,14 @@ public class FileAnalyzer implements ItemProcessor<VigilStore.PendingItem, FileO
                     interaction.channel().code(), interaction.startedAt(), e.score(), e.passed(),
                     EvaluationJson.line(e), EvaluationJson.transcript(e.interaction()), e.review());
         } catch (RuntimeException e) {
-            LOG.warn("unexpected failure analysing {}", file, e);
+            LOG.warn("unexpected failure analysing {}", file, REDACTOR.scrub(e));
             return new FileOutcome.Rejected(item.sha256(), item.path(), "analyze", describe(e));
         }
     }
 
+    /** The failure for quarantine.csv; its message is redacted, as a library's message may quote the input. */
     static String describe(RuntimeException e) {
-        String msg = e.getMessage() == null ? "" : ": " + e.getMessage();
+        String msg = e.getMessage() == null ? "" : ": " + REDACTOR.redactMessage(e.getMessage());
         return "internal error " + e.getClass().getSimpleName() + msg + " (see vigil.log)";
     }
 }

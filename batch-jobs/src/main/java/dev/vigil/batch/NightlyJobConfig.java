@@ -201,7 +201,8 @@ public class NightlyJobConfig {
                     progress.stage("Publishing to " + p.out());
                     NightlyResources r = resources.get(p);
                     var ui = r.inbox().config().effectiveReportLanguage();
-                    publisher.publish(p, ui, r.engine().reportTitles(ui));
+                    publisher.publish(p, ui, r.engine().reportTitles(ui), r.engine().uptake(), r.inbox().roster(),
+                            r.inbox().config().timezone());
                     return org.springframework.batch.repeat.RepeatStatus.FINISHED;
                 }, tx)
                 .build();

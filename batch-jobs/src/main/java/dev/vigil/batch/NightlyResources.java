@@ -30,7 +30,7 @@ public record NightlyResources(Inbox inbox, Ingestor ingestor, QaEngine engine, 
         Inbox inbox = InboxLoader.load(params.inbox());
         RuleSource rules = RuleSource.directoryOrDefault(params.rules().isBlank() ? Optional.empty()
                 : Optional.of(Path.of(params.rules())));
-        QaEngine engine = QaEngine.load(rules, inbox.config());
+        QaEngine engine = QaEngine.load(rules, inbox); // with the inbox's trainings.yaml
         SphinxTranscriber transcriber;
         try {
             transcriber = InboxSpeech.transcriber(inbox, rules, lmCache);

@@ -68,7 +68,8 @@ public class NightlyRunner {
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 try {
                     var ui = loaded.inbox().config().effectiveReportLanguage();
-                    publisher.publish(params, ui, loaded.engine().reportTitles(ui));
+                    publisher.publish(params, ui, loaded.engine().reportTitles(ui), loaded.engine().uptake(),
+                            loaded.inbox().roster(), loaded.inbox().config().timezone());
                 } finally {
                     resources.release(params);
                 }

@@ -47,14 +47,19 @@ public class VigilStore {
     /**
      * One published interaction of a run.
      *
+     * @param sha256         its content's hash, the key of its stored row
      * @param interactionId  its id
      * @param evaluationLine its evaluations.jsonl line
      * @param transcriptJson its transcript
      * @param path           the file it was read from in this run, relative to the inbox
      * @param channel        chat, email or call
      */
-    public record StoredInteraction(String interactionId, String evaluationLine, String transcriptJson, String path,
-                                    String channel) {
+    public record StoredInteraction(String sha256, String interactionId, String evaluationLine, String transcriptJson,
+                                    String path, String channel) {
+    }
+
+    /** A stored evaluation line and the key of its row ({@link #replaceEvaluation}, {@link #transcript}). */
+    public record StoredEvaluation(String sha256, String evaluationLine) {
     }
 
     /** Counts of a run's files by outcome. */
@@ -188,13 +193,46 @@ public class VigilStore {
                 }, inbox, Date.valueOf(night));
     }
 
+    /**
+     * Streams every evaluation of an agent stored up to and including {@code night}, whatever inbox or night first
+     * evaluated it: the history behind the agent's training uptake. Each interaction id comes once (from the night
+     * that evaluated it last), ordered by interaction id.
+     */
+    public void forEachAgentEvaluation(String agentId, LocalDate night, Consumer<StoredEvaluation> handler) {
+        String[] previous = {null};
+        jdbc.query("SELECT interaction_id, sha256, evaluation FROM vigil_item WHERE status = 'DONE' AND agent_id = ? "
+                        + "AND night <= ? ORDER BY interaction_id, night DESC, sha256",
+                rs -> {
+                    String id = rs.getString(1);
+                    if (!id.equals(previous[0])) {
+                        previous[0] = id;
+                        handler.accept(new StoredEvaluation(rs.getString(2), rs.getString(3)));
+                    }
+                }, agentId, Date.valueOf(night));
+    }
+
+    /** The stored transcript of an evaluated content; empty when there is none. */
+    public Optional<String> transcript(String sha256) {
+        return jdbc.query("SELECT transcript FROM vigil_item WHERE sha256 = ? AND status = 'DONE'",
+                (rs, n) -> rs.getString(1), sha256).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * Replaces the stored evaluation line of an evaluated content, for example with its training-uptake metrics
+     * measured again; the scores and every other column stay as they are.
+     */
+    public int replaceEvaluation(String sha256, String evaluationLine) {
+        return jdbc.update("UPDATE vigil_item SET evaluation = ? WHERE sha256 = ? AND status = 'DONE'",
+                evaluationLine, sha256);
+    }
+
     /** Streams the run's published interactions, ordered by interaction id. */
     public void forEachInteraction(String inbox, LocalDate night, Consumer<StoredInteraction> handler) {
-        jdbc.query("SELECT i.interaction_id, i.evaluation, i.transcript, rf.path, i.channel " + RUN_DONE
+        jdbc.query("SELECT i.sha256, i.interaction_id, i.evaluation, i.transcript, rf.path, i.channel " + RUN_DONE
                         + "ORDER BY i.interaction_id",
                 rs -> {
                     handler.accept(new StoredInteraction(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
                 }, inbox, Date.valueOf(night));
     }
 

@@ -65,7 +65,7 @@ public class AnalyzeCommand implements Callable<Integer> {
         Inbox loaded = InboxLoader.load(root);
         Evaluation e;
         RuleSource source = RuleSource.directoryOrDefault(Optional.ofNullable(rules));
-        try (QaEngine engine = QaEngine.load(source, loaded.config());
+        try (QaEngine engine = QaEngine.load(source, loaded);
              SphinxTranscriber transcriber = InboxSpeech.transcriber(loaded, source, db)) {
             e = engine.evaluate(InboxSpeech.ingestor(loaded, transcriber).read(file));
         } catch (TranscriptionException t) {

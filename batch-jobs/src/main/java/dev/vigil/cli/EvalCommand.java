@@ -3,8 +3,11 @@ package dev.vigil.cli;
 import dev.vigil.eval.EvaluationReport;
 import dev.vigil.eval.LabelEvaluation;
 import dev.vigil.eval.Split;
+import dev.vigil.model.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +29,14 @@ public class EvalCommand implements Callable<Integer> {
     Path labels;
 
     @Option(names = "--split", defaultValue = "all",
-            description = "all, tune or holdout: the half of the labels to score, fixed by a hash of the id.")
+            description = "all, tune or holdout: the half of the labels to score, fixed by a hash of the id; or "
+                    + "halves: the whole set beside the F1 of each half (Markdown).")
     String split;
+
+    @Option(names = "--signals", split = ",", defaultValue = "rule,classifier,detector",
+            description = "Which findings count, comma-separated: rule, classifier, detector (default all). "
+                    + "'--signals rule' measures the rules alone.")
+    List<String> signals;
 
     @Option(names = "--format", defaultValue = "text", description = "text or markdown.")
     Format format;
@@ -43,8 +52,31 @@ public class EvalCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Split s = Split.valueOf(split.toUpperCase(java.util.Locale.ROOT));
-        EvaluationReport report = LabelEvaluation.evaluate(evaluations, labels, s);
+        var counted = EnumSet.noneOf(Signal.class);
+        for (String name : signals) {
+            try {
+                counted.add(Signal.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("vigil: unknown signal '" + name
+                        + "' (one of: rule, classifier, detector)");
+                return 2;
+            }
+        }
+        if (split.equalsIgnoreCase("halves")) {
+            EvaluationReport all = LabelEvaluation.evaluate(evaluations, labels, Split.ALL, counted);
+            spec.commandLine().getOut().print(all.toHalvesMarkdown(
+                    LabelEvaluation.evaluate(evaluations, labels, Split.TUNE, counted),
+                    LabelEvaluation.evaluate(evaluations, labels, Split.HOLDOUT, counted)));
+            return 0;
+        }
+        Split s;
+        try {
+            s = Split.valueOf(split.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("vigil: unknown split '" + split + "' (all, tune, holdout or halves)");
+            return 2;
+        }
+        EvaluationReport report = LabelEvaluation.evaluate(evaluations, labels, s, counted);
         spec.commandLine().getOut().print(format == Format.markdown ? report.toMarkdown() : report.toText());
         return 0;
     }

@@ -39,11 +39,16 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 
-/** Loads an inbox's {@code vigil.yaml}, {@code agents.csv} and {@code surveys.csv}. Stateless and thread-safe. */
+/**
+ * Loads an inbox's {@code vigil.yaml}, {@code agents.csv} and {@code surveys.csv}; {@code trainings.yaml} is
+ * configuration too, read by {@code dev.vigil.uptake.TrainingLoader}. Stateless and thread-safe.
+ */
 public final class InboxLoader {
     static final String CONFIG_FILE = "vigil.yaml";
     static final String AGENTS_FILE = "agents.csv";
     static final String SURVEYS_FILE = "surveys.csv";
+    /** The inbox's training-uptake pack, read by {@code dev.vigil.uptake.TrainingLoader}. */
+    public static final String TRAININGS_FILE = "trainings.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -69,7 +74,8 @@ public final class InboxLoader {
     }
 
     /** Files at the inbox root that configure it rather than being interactions. */
-    public static final Set<String> CONFIG_FILES = Set.of(CONFIG_FILE, "vigil.yml", AGENTS_FILE, SURVEYS_FILE);
+    public static final Set<String> CONFIG_FILES = Set.of(CONFIG_FILE, "vigil.yml", AGENTS_FILE, SURVEYS_FILE,
+            TRAININGS_FILE);
 
     /**
      * Whether a file of the inbox at {@code root} is an interaction to analyse: not one of the configuration files at

@@ -33,6 +33,28 @@ public record EvaluationReport(List<CategoryScore> scores, List<String> unknownC
         return sb.toString();
     }
 
+    /**
+     * A Markdown table of this whole-set report beside the F1 of its two halves: category, positives / negatives,
+     * precision, recall, F1 (all), F1 tune half, F1 holdout half. A large gap between the halves means over-fitting.
+     */
+    public String toHalvesMarkdown(EvaluationReport tune, EvaluationReport holdout) {
+        var sb = new StringBuilder();
+        sb.append("| category | positives / negatives | precision | recall | F1 (all) | F1 tune half | F1 holdout half |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (CategoryScore s : scores) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d / %d | %.3f | %.3f | %.3f | %s | %s |%n", s.category(),
+                    s.positives(), s.negatives(), s.precision(), s.recall(), s.f1(), f1Of(tune, s.category()),
+                    f1Of(holdout, s.category())));
+        }
+        appendNotes(sb);
+        return sb.toString();
+    }
+
+    private static String f1Of(EvaluationReport half, String category) {
+        return half.scores().stream().filter(s -> s.category().equals(category)).findFirst()
+                .map(s -> String.format(Locale.ROOT, "%.3f", s.f1())).orElse("–");
+    }
+
     /** An aligned plain-text table for the terminal. */
     public String toText() {
         var sb = new StringBuilder();

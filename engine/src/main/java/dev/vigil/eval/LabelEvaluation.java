@@ -3,6 +3,7 @@ package dev.vigil.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.model.Category;
+import dev.vigil.model.Signal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,7 +22,11 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Scores an {@code evaluations.jsonl} against a {@code labels.csv}: a category counts as found in an interaction when
- * any of its findings has that category. Streams the evaluations; holds only the found categories per labelled id.
+ * any of its findings of the chosen signals has that category. Streams the evaluations; holds only the found
+ * categories per labelled id.
+ *
+ * <p>Counting only {@link Signal#RULE} findings of a night that ran the tone classifier measures the rules alone, and
+ * counting every signal measures the combination, from the same evaluations.
  */
 public final class LabelEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,9 +46,11 @@ public final class LabelEvaluation {
     }
 
     /**
+     * @param signals the kinds of finding that count; a finding without a {@code signal} field is a rule's
      * @throws IllegalArgumentException naming the file and line of a malformed label or evaluation
      */
-    public static EvaluationReport evaluate(Path evaluations, Path labels, Split split) throws IOException {
+    public static EvaluationReport evaluate(Path evaluations, Path labels, Split split, Set<Signal> signals)
+            throws IOException {
         List<Label> all = readLabels(labels);
         var wanted = new HashSet<String>();
         for (Label l : all) {
@@ -51,7 +58,7 @@ public final class LabelEvaluation {
                 wanted.add(l.interactionId());
             }
         }
-        Map<String, Set<String>> found = readFound(evaluations, wanted);
+        Map<String, Set<String>> found = readFound(evaluations, wanted, signals);
         var counts = new TreeMap<String, int[]>();
         var unknown = new TreeMap<String, Integer>();
         var missing = new TreeMap<String, Boolean>();
@@ -102,7 +109,8 @@ public final class LabelEvaluation {
         return out;
     }
 
-    private static Map<String, Set<String>> readFound(Path evaluations, Set<String> wanted) throws IOException {
+    private static Map<String, Set<String>> readFound(Path evaluations, Set<String> wanted, Set<Signal> signals)
+            throws IOException {
         var found = new HashMap<String, Set<String>>();
         try (BufferedReader r = Files.newBufferedReader(evaluations, StandardCharsets.UTF_8)) {
             String line;
@@ -125,11 +133,23 @@ public final class LabelEvaluation {
                 }
                 var cats = new HashSet<String>();
                 for (JsonNode f : e.path("findings")) {
-                    cats.add(f.path("category").asText());
+                    if (signals.contains(signalOf(f))) {
+                        cats.add(f.path("category").asText());
+                    }
                 }
                 found.put(id, cats);
             }
         }
         return found;
+    }
+
+    private static Signal signalOf(JsonNode finding) {
+        String code = finding.path("signal").asText(Signal.RULE.code());
+        for (Signal s : Signal.values()) {
+            if (s.code().equals(code)) {
+                return s;
+            }
+        }
+        return Signal.RULE;
     }
 }

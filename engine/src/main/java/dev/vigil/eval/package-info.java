@@ -4,7 +4,8 @@
  * category.
  *
  * <pre>{@code
- * EvaluationReport report = LabelEvaluation.evaluate(Path.of("out/evaluations.jsonl"), Path.of("labels.csv"), Split.ALL);
+ * EvaluationReport report = LabelEvaluation.evaluate(Path.of("out/evaluations.jsonl"), Path.of("labels.csv"), Split.ALL,
+ *         EnumSet.allOf(Signal.class));
  * System.out.print(report.toMarkdown());
  * }</pre>
  */

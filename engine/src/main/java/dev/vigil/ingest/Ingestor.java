@@ -2,10 +2,15 @@ package dev.vigil.ingest;
 
 import dev.vigil.config.Inbox;
 import dev.vigil.config.Survey;
+import dev.vigil.model.Attachment;
 import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
+import dev.vigil.model.Person;
 import dev.vigil.model.TimeSpan;
 import dev.vigil.model.Turn;
+import dev.vigil.model.Word;
+import dev.vigil.pii.Redaction;
+import dev.vigil.pii.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +21,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 
 /**
  * Turns one inbox file into an {@link Interaction}: checks size and type (Tika detection), parses the format, resolves
- * the agent against the roster and detects the language per turn and per interaction. Thread-safe.
+ * the agent against the roster, redacts personal data and detects the language per turn and per interaction.
+ * Thread-safe.
+ *
+ * <p>Redaction happens here, for every reader, before anything else sees the conversation: card, phone, passport,
+ * СНИЛС and ИНН numbers and e-mail addresses in messages, recognised words, attachment names and the customer become
+ * placeholders such as {@code [card]} ({@link Redactor}), and a rejection's reason and cause are redacted too, so
+ * neither an {@link Interaction} nor a {@link RejectedInputException} ever holds the raw value.
  */
 public final class Ingestor {
     private static final double MB = 1024.0 * 1024.0;
@@ -34,6 +46,7 @@ public final class Ingestor {
     static final int SIGNATURE_BYTES = 1024;
 
     private final Tika tika = new Tika();
+    private final Redactor redactor = new Redactor();
 
     /** An ingestor with the standard formats and the shared language detector. */
     public Ingestor(Inbox inbox) {
@@ -52,6 +65,20 @@ public final class Ingestor {
      * @throws RejectedInputException naming the file, stage and reason when the file cannot be used
      */
     public Interaction read(Path file) throws RejectedInputException {
+        try {
+            return readUnredacted(file);
+        } catch (RejectedInputException e) {
+            throw redacted(e);
+        }
+    }
+
+    /** The rejection with personal data taken out of its reason and of its cause's messages. */
+    private RejectedInputException redacted(RejectedInputException e) {
+        return new RejectedInputException(e.file(), e.stage(), redactor.redactMessage(e.reason()),
+                e.getCause() == null ? null : redactor.scrub(e.getCause()));
+    }
+
+    private Interaction readUnredacted(Path file) throws RejectedInputException {
         InputFile input = scan(file);
         InputFormats.Choice choice = formats.choose(input.mediaType(), input.extension());
         if (choice.reader().isEmpty()) {
@@ -149,7 +176,10 @@ public final class Ingestor {
         if (c.messages().isEmpty()) {
             throw context.reject("no messages with text");
         }
-        var messages = new ArrayList<>(c.messages());
+        var messages = new ArrayList<Message>();
+        for (Message m : c.messages()) {
+            messages.add(redact(m));
+        }
         messages.sort(Comparator.comparing(Message::at)); // stable: same-second messages keep file order
         Instant first = messages.get(0).at();
         // a call's times count from the start of its recording, even when its first words come later
@@ -170,8 +200,51 @@ public final class Ingestor {
         Duration lastTurnEnd = turns.stream().map(t -> t.time().end()).max(Duration::compareTo).orElseThrow();
         Duration duration = c.recording().map(r -> r.duration()).filter(d -> d.compareTo(lastTurnEnd) >= 0)
                 .orElse(lastTurnEnd);
-        return new Interaction(id, c.channel(), language, c.agent(), c.customer(), startedAt, duration, turns,
-                c.attachments(), csat, inboxRelative(input.path()), c.recording());
+        var attachments = new ArrayList<Attachment>();
+        for (Attachment a : c.attachments()) {
+            attachments.add(new Attachment(redactor.redact(a.name()).text(), a.mediaType(), a.sizeBytes()));
+        }
+        return new Interaction(id, c.channel(), language, c.agent(), c.customer().map(this::redact), startedAt,
+                duration, turns, attachments, csat, inboxRelative(input.path()), c.recording());
+    }
+
+    /**
+     * The message with its personal data replaced. A call's recognised words are redacted as speech (a spoken run of
+     * number words becomes one placeholder word with the run's timing) and its text, when it is those words, is made
+     * from the redacted words again.
+     */
+    private Message redact(Message m) {
+        if (m.words().isEmpty()) {
+            Redaction r = redactor.redact(m.text());
+            return r.changed() ? new Message(m.speaker(), m.at(), m.end(), r.text(), m.words()) : m;
+        }
+        List<Word> words = redactor.redactWords(m.words());
+        String text = m.text().equals(spoken(m.words())) ? spoken(words) : m.text();
+        return new Message(m.speaker(), m.at(), m.end(), redactor.redact(text).text(), words);
+    }
+
+    private static String spoken(List<Word> words) {
+        return String.join(" ", words.stream().map(Word::text).toList());
+    }
+
+    /**
+     * The customer without personal data: a name is redacted; an id that holds personal data (the From address of
+     * an e-mail, a phone number) becomes a stable pseudonym, {@code customer-} and 12 hex digits of its SHA-256, so
+     * one customer's interactions still group together.
+     */
+    private Person redact(Person customer) {
+        Optional<String> name = customer.name().map(n -> redactor.redact(n).text());
+        String id = customer.id();
+        if (redactor.redact(id).changed()) {
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(id.strip().toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                id = "customer-" + java.util.HexFormat.of().formatHex(hash, 0, 6);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+            }
+        }
+        return new Person(id, name);
     }
 
     /** The file's path relative to the inbox when it lies inside it, as outputs name it; otherwise as given. */

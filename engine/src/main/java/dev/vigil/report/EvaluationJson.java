@@ -13,7 +13,10 @@ import dev.vigil.model.Interaction;
 import dev.vigil.model.ItemOutcome;
 import dev.vigil.model.ItemResult;
 import dev.vigil.model.Language;
+import dev.vigil.model.Person;
 import dev.vigil.model.SectionScore;
+import dev.vigil.model.Speaker;
+import dev.vigil.model.TimeSpan;
 import dev.vigil.model.Turn;
 import dev.vigil.model.Word;
 import java.math.BigDecimal;
@@ -27,10 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Writes the contract's {@code evaluations.jsonl} lines and {@code transcripts/<id>.json} objects, and parses a line
- * back into an {@link EvaluationSummary}. Stateless and thread-safe.
+ * back into an {@link EvaluationSummary} (or, with its transcript, into the {@link Interaction}). Stateless and
+ * thread-safe.
  *
  * <p>Output is deterministic: keys are always written in the same order (the contract's fields first, then the
  * optional extensions), and numbers are rounded to a fixed precision: scores and section points to 2 decimals,
@@ -163,6 +169,74 @@ public final class EvaluationJson {
                 n.put("size_bytes", a.sizeBytes());
             }
         }
+        return write(o);
+    }
+
+    /**
+     * The interaction as it was analysed, read back from its {@code evaluations.jsonl} line and its
+     * {@code transcripts/<id>.json} object: id, channel, languages, agent (id and {@code agent_name}), customer id,
+     * start, duration, turns with their words, attachments, CSAT and source. What the outputs do not keep (the
+     * recording's measurements, the customer's name) is empty. For analysing stored interactions again, for example
+     * with training-uptake techniques added since.
+     *
+     * @throws IllegalArgumentException when either is not JSON, lacks a contract field, or they are of different
+     *                                  interactions
+     */
+    public static Interaction interaction(String evaluationLine, String transcriptJson) {
+        JsonNode e = parse(evaluationLine);
+        JsonNode t = parse(transcriptJson);
+        String id = text(e, "interaction_id");
+        if (!id.equals(text(t, "interaction_id"))) {
+            throw new IllegalArgumentException("the transcript of '" + t.get("interaction_id").asText()
+                    + "' is not that of '" + id + "'");
+        }
+        Language language = Language.fromCode(text(t, "language"));
+        List<Turn> turns = new ArrayList<>();
+        for (JsonNode n : t.path("turns")) {
+            List<Word> words = new ArrayList<>();
+            for (JsonNode w : n.path("words")) {
+                words.add(new Word(text(w, "w"), TimeSpan.ofMillis(required(w, "start_ms").asLong(),
+                        required(w, "end_ms").asLong()), required(w, "confidence").asDouble()));
+            }
+            turns.add(new Turn(turns.size(), Speaker.fromCode(text(n, "speaker")),
+                    TimeSpan.ofMillis(required(n, "start_ms").asLong(), required(n, "end_ms").asLong()),
+                    text(n, "text"), n.hasNonNull("language") ? Language.fromCode(n.get("language").asText())
+                    : language, words));
+        }
+        List<Attachment> attachments = new ArrayList<>();
+        for (JsonNode a : t.path("attachments")) {
+            attachments.add(new Attachment(text(a, "name"), text(a, "media_type"), required(a, "size_bytes").asLong()));
+        }
+        Person agent = new Person(text(e, "agent_id"), Optional.ofNullable(e.get("agent_name"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText));
+        Optional<Person> customer = e.hasNonNull("customer_id")
+                ? Optional.of(new Person(e.get("customer_id").asText(), Optional.empty())) : Optional.empty();
+        Duration duration = Duration.ofMillis(Math.round(required(e, "duration_s").asDouble() * 1000));
+        return new Interaction(id, Channel.fromCode(text(e, "channel")), language, agent, customer,
+                Instant.parse(text(e, "started_at")), duration, turns, attachments,
+                e.hasNonNull("csat") ? OptionalInt.of(e.get("csat").asInt()) : OptionalInt.empty(),
+                Path.of(e.hasNonNull("source") ? e.get("source").asText() : id));
+    }
+
+    /**
+     * The evaluation line with every metric whose name starts with {@code prefix} replaced by {@code metrics} (whose
+     * names should start with it too), written as {@link #line} writes metrics; the rest of the line is unchanged.
+     *
+     * @throws IllegalArgumentException when the line is not JSON
+     */
+    public static String withMetrics(String evaluationLine, String prefix, Map<String, Double> metrics) {
+        ObjectNode o = (ObjectNode) parse(evaluationLine);
+        SortedMap<String, JsonNode> all = new TreeMap<>();
+        o.path("metrics").fields().forEachRemaining(m -> {
+            if (!m.getKey().startsWith(prefix)) {
+                all.put(m.getKey(), m.getValue());
+            }
+        });
+        metrics.forEach((k, v) -> all.put(k, v == null || v.isNaN() || v.isInfinite()
+                ? MAPPER.getNodeFactory().nullNode() : MAPPER.getNodeFactory().numberNode(round(v, 3))));
+        ObjectNode replaced = MAPPER.createObjectNode();
+        all.forEach(replaced::set);
+        o.set("metrics", replaced); // keeps its place among the line's keys
         return write(o);
     }
 

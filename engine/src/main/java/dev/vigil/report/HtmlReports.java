@@ -332,7 +332,8 @@ public final class HtmlReports {
 
     /**
      * The page of one agent ({@code reports/agents/<agent_id>.html}): score with its confidence interval, pass rate,
-     * trend, section scores, weakest items, counts, and the interactions to review.
+     * trend, section scores, weakest items, counts, the interactions to review, and the training uptake (one table per
+     * attended training: each technique's share of interactions using it before and after the day, and the change).
      */
     public String agentPage(AgentPage p) {
         AgentScorecard c = p.card();
@@ -364,7 +365,38 @@ public final class HtmlReports {
         page.put("hasFlagged", !flagged.isEmpty());
         page.put("review", review);
         page.put("hasReview", !review.isEmpty());
+        List<UptakeView> uptake = p.uptake().stream().map(this::uptakeView).toList();
+        page.put("uptake", uptake);
+        page.put("hasUptake", !uptake.isEmpty());
         return agentTemplate.execute(page);
+    }
+
+    /** One training's table: each technique's share before and after the day, and the change in points. */
+    private UptakeView uptakeView(dev.vigil.uptake.TrainingUptake t) {
+        List<TechniqueRow> rows = new ArrayList<>();
+        for (dev.vigil.uptake.TechniqueUptake tech : t.techniques()) {
+            String change = "—";
+            String direction = "none";
+            if (tech.change().isPresent()) {
+                double points = 100 * tech.change().getAsDouble();
+                long rounded = Math.round(points);
+                change = msg.format("fmt.points", (rounded > 0 ? "+" : rounded < 0 ? "−" : "±")
+                        + number(Math.abs(points), 0));
+                direction = rounded > 0 ? "up" : rounded < 0 ? "down" : "flat";
+            }
+            rows.add(new TechniqueRow(tech.title(), shareView(tech.before()), shareView(tech.after()), change,
+                    direction));
+        }
+        return new UptakeView(t.title(), msg.format("uptake.trainingDay", t.date().toString()), rows,
+                t.hasInteractions());
+    }
+
+    private ShareView shareView(dev.vigil.uptake.UptakeShare s) {
+        if (s.interactions() == 0) {
+            return new ShareView(msg.get("uptake.noInteractions"), "", "", false);
+        }
+        return new ShareView(msg.format("uptake.share", s.using(), s.interactions()),
+                percent(s.rate().getAsDouble(), 0), msg.format("uptake.uses", s.uses()), true);
     }
 
     /** Rows of interactions to look at, oldest first (ties by id); {@code names} maps agent ids to names. */
@@ -443,6 +475,15 @@ public final class HtmlReports {
 
     record FlaggedRow(String id, String href, String date, String channel, String score, boolean passed,
                       List<Chip> flags, String reason, String agentName, String agentHref) {
+    }
+
+    record ShareView(String count, String percent, String uses, boolean known) {
+    }
+
+    record TechniqueRow(String title, ShareView before, ShareView after, String change, String direction) {
+    }
+
+    record UptakeView(String title, String day, List<TechniqueRow> rows, boolean hasInteractions) {
     }
 
     record CardView(String id, String name, String href, String team, boolean hasTeam, String period,

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param unless   queries that cancel a hit near them in the same turn
  * @param minCount how many hits inside the window the rule needs to fire (1 by default)
  * @param absent   the rule fires when its query has no hit by its speaker inside the window
- * @param typos    how many edits a query word of at least {@value RuleQueryParser#TYPO_MIN_LENGTH} letters may have
+ * @param typos    how many edits a query word of at least 6 letters may have
  * @param sequence the steps of a rule across turns; empty for query and parts rules
  */
 public record Rule(String id, Category category, RuleSpeaker speaker, Severity severity, Optional<RuleWindow> window,

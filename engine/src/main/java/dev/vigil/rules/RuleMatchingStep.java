@@ -431,6 +431,11 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
         }
         TreeMap<Integer, int[]> others = occurrences(rule, seq.other(), seq.direction().key(), set, plain, turns);
         boolean after = seq.direction() == RuleSequence.Direction.FOLLOWED_BY;
+        // spoken[i]: how many turns before turn i the other step's speaker said
+        int[] spoken = new int[turns.size() + 1];
+        for (int i = 0; i < turns.size(); i++) {
+            spoken[i + 1] = spoken[i] + (says(seq.other().speaker(), turns.get(i).speaker()) ? 1 : 0);
+        }
         for (var anchor : anchors.entrySet()) {
             int a = anchor.getKey();
             if (covered.isPresent() && !covered.get()[a]) {
@@ -439,7 +444,8 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
             var candidates = after ? others.tailMap(a, true) : others.headMap(a, true).descendingMap();
             boolean found = false;
             for (int b : candidates.keySet()) {
-                int turnGap = Math.abs(b - a);
+                // the other speaker's turns after the anchor up to b, or from b up to the anchor
+                int turnGap = after ? spoken[b + 1] - spoken[a + 1] : spoken[a] - spoken[b];
                 Duration timeGap = after ? turns.get(b).time().start().minus(turns.get(a).time().end())
                         : turns.get(a).time().start().minus(turns.get(b).time().end());
                 boolean byTurns = seq.withinTurns().isPresent() && turnGap <= seq.withinTurns().getAsInt();

@@ -13,7 +13,9 @@ import java.util.OptionalInt;
  * @param anchor      the step a finding points at
  * @param direction   where the other step is looked for
  * @param other       the step that must (or must not) occur
- * @param withinTurns how many turns (of any speaker) away the other step may be
+ * @param withinTurns how many turns of the other step's speaker (of anyone for {@code any}) may lie between the
+ *                    anchor and the other step, counting the other step's turn: 2 = in one of that speaker's next
+ *                    (or previous) two turns; 0 = the anchor's own turn
  * @param withinTime  how far apart in time the two turns may be (gap between them)
  * @param missing     fire when the other step does not occur
  */

@@ -27,6 +27,7 @@ public final class RuleSource {
     private final String description;
     private final List<NamedResource> packs;
     private final List<NamedResource> scorecards;
+    private final List<NamedResource> trainings;
     private final List<NamedResource> morphology;
 
     /** A YAML document and the name (relative path) that errors should mention. */
@@ -38,10 +39,11 @@ public final class RuleSource {
     }
 
     private RuleSource(String description, List<NamedResource> packs, List<NamedResource> scorecards,
-                       List<NamedResource> morphology) {
+                       List<NamedResource> trainings, List<NamedResource> morphology) {
         this.description = description;
         this.packs = List.copyOf(packs);
         this.scorecards = List.copyOf(scorecards);
+        this.trainings = List.copyOf(trainings);
         this.morphology = List.copyOf(morphology);
     }
 
@@ -54,6 +56,7 @@ public final class RuleSource {
         String index = readResource(cl, CLASSPATH_ROOT + "index.txt");
         var packs = new ArrayList<NamedResource>();
         var cards = new ArrayList<NamedResource>();
+        var trainings = new ArrayList<NamedResource>();
         var morph = new ArrayList<NamedResource>();
         for (String line : index.split("\\R")) {
             String name = line.strip();
@@ -61,9 +64,10 @@ public final class RuleSource {
                 continue;
             }
             var res = new NamedResource(name, readResource(cl, CLASSPATH_ROOT + name));
-            (name.startsWith("scorecards/") ? cards : name.startsWith(MORPHOLOGY + "/") ? morph : packs).add(res);
+            (name.startsWith("scorecards/") ? cards : name.startsWith("trainings/") ? trainings
+                    : name.startsWith(MORPHOLOGY + "/") ? morph : packs).add(res);
         }
-        return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards, morph);
+        return new RuleSource("classpath:" + CLASSPATH_ROOT, packs, cards, trainings, morph);
     }
 
     /** The directory's content when one is given, else the default content on the classpath. */
@@ -73,19 +77,21 @@ public final class RuleSource {
 
     /**
      * Reads a directory laid out like the default content. Packs are the {@code *.yaml} files under
-     * {@code packs/} (and {@code trainings/}); scorecards those under {@code scorecards/}.
+     * {@code packs/}, scorecards those under {@code scorecards/}, and training-uptake packs those under
+     * {@code trainings/} (read by {@code dev.vigil.uptake.TrainingLoader}, not as rule packs).
      */
     public static RuleSource directory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("rules directory " + dir + " does not exist or is not a directory");
         }
-        return new RuleSource(dir.toString(), readTree(dir, List.of(".yaml", ".yml"), "packs", "trainings"),
-                readTree(dir, List.of(".yaml", ".yml"), "scorecards"), readTree(dir, List.of(".txt"), MORPHOLOGY));
+        return new RuleSource(dir.toString(), readTree(dir, List.of(".yaml", ".yml"), "packs"),
+                readTree(dir, List.of(".yaml", ".yml"), "scorecards"), readTree(dir, List.of(".yaml", ".yml"), "trainings"),
+                readTree(dir, List.of(".txt"), MORPHOLOGY));
     }
 
     /** A source of the given packs and morphology files only, for tests and tools. */
     public static RuleSource of(List<NamedResource> packs, List<NamedResource> morphology) {
-        return new RuleSource("inline", packs, List.of(), morphology);
+        return new RuleSource("inline", packs, List.of(), List.of(), morphology);
     }
 
     private static List<NamedResource> readTree(Path dir, List<String> extensions, String... subdirs) {
@@ -120,7 +126,7 @@ public final class RuleSource {
         }
     }
 
-    /** Rule pack YAML documents (including training packs), sorted by name. */
+    /** Rule pack YAML documents, sorted by name. */
     public List<NamedResource> packs() {
         return packs;
     }
@@ -133,6 +139,11 @@ public final class RuleSource {
     /** Scorecard YAML documents, sorted by name. */
     public List<NamedResource> scorecards() {
         return scorecards;
+    }
+
+    /** Training-uptake pack YAML documents ({@code trainings/*.yaml}), sorted by name; often empty. */
+    public List<NamedResource> trainings() {
+        return trainings;
     }
 
     @Override

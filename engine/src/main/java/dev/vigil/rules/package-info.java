@@ -11,10 +11,13 @@
  * RulesCheck.Report report = RulesCheck.run(rules);              // runs every rule's examples
  * }</pre>
  *
- * <p>A pack has a manifest ({@code pack: {id, version, language}}), an optional {@code example_context} and a list of
- * {@link dev.vigil.rules.Rule}s. A rule has one {@code query} or several named {@code parts} (all must hit inside its
- * {@link dev.vigil.rules.RuleWindow}), a contract {@link dev.vigil.model.Category}, a
- * {@link dev.vigil.rules.RuleSpeaker} and examples. Queries use Lucene's standard query syntax and the variables
+ * <p>A pack has a manifest ({@code pack: {id, version, language}}), an optional {@code example_context}, optional
+ * named queries ({@code define}, used as {@code ${name}}) and a list of {@link dev.vigil.rules.Rule}s. A rule has one
+ * {@code query}, several named {@code parts} (all must hit inside its {@link dev.vigil.rules.RuleWindow}), or a
+ * {@link dev.vigil.rules.RuleSequence} across turns; optionally {@link dev.vigil.rules.RuleUnless} queries that cancel
+ * nearby hits (negation, hedging), {@code min_count}, {@code absent} and {@code typos}; a contract
+ * {@link dev.vigil.model.Category}, a {@link dev.vigil.rules.RuleSpeaker} and examples (turns or dialogues).
+ * {@link dev.vigil.rules.RuleMorphology} joins word forms stemming cannot. Queries use Lucene's standard query syntax and the variables
  * {@code ${company}} and {@code ${agent.first_name}}; text is analysed by {@link dev.vigil.rules.RuleTextAnalyzer}
  * (no stopwords, Snowball stemming, masked swear words kept whole). Boolean operators see all of one speaker's turns
  * of the interaction; phrases, proximity and {@code fn:} intervals stay inside one turn. See {@code docs/rules.md}.

@@ -3,12 +3,17 @@ package dev.vigil.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.model.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LabelEvaluationTest {
+    private static final Set<Signal> ALL_SIGNALS = EnumSet.allOf(Signal.class);
+
     @TempDir
     Path dir;
 
@@ -33,7 +38,7 @@ class LabelEvaluationTest {
                 + "d,complaint,0\ne,complaint,0\n");
 
         // when
-        EvaluationReport report = LabelEvaluation.evaluate(evals, labels, Split.ALL);
+        EvaluationReport report = LabelEvaluation.evaluate(evals, labels, Split.ALL, ALL_SIGNALS);
 
         // then
         CategoryScore s = report.scores().get(0);
@@ -53,7 +58,7 @@ class LabelEvaluationTest {
         Path evals = write("e.jsonl", eval("a", "rudeness"));
         Path labels = write("l.csv", "interaction_id,category,expected\na,rudeness,1\nq,rudeness,1\n");
 
-        EvaluationReport report = LabelEvaluation.evaluate(evals, labels, Split.ALL);
+        EvaluationReport report = LabelEvaluation.evaluate(evals, labels, Split.ALL, ALL_SIGNALS);
 
         assertThat(report.missing()).containsExactly("q");
         assertThat(report.scores().get(0).falseNegatives()).isEqualTo(1);
@@ -65,7 +70,7 @@ class LabelEvaluationTest {
         Path evals = write("e.jsonl", eval("a"));
         Path labels = write("l.csv", "interaction_id,category,expected\na,anger,1\na,complaint,0\n");
 
-        EvaluationReport report = LabelEvaluation.evaluate(evals, labels, Split.ALL);
+        EvaluationReport report = LabelEvaluation.evaluate(evals, labels, Split.ALL, ALL_SIGNALS);
 
         assertThat(report.unknownCategories()).containsExactly("anger (1 labels)");
         assertThat(report.scores()).extracting(CategoryScore::category).containsExactly("complaint");
@@ -87,7 +92,45 @@ class LabelEvaluationTest {
         Path evals = write("e.jsonl", "");
         Path labels = write("l.csv", "interaction_id,category,expected\na,complaint,yes\n");
 
-        assertThatThrownBy(() -> LabelEvaluation.evaluate(evals, labels, Split.ALL))
+        assertThatThrownBy(() -> LabelEvaluation.evaluate(evals, labels, Split.ALL, ALL_SIGNALS))
                 .hasMessageContaining("l.csv").hasMessageContaining("line 2").hasMessageContaining("0 or 1");
+    }
+
+    @Test
+    void countsOnlyTheChosenSignalsSoRulesAloneAndTheCombinationComeFromOneNight() throws Exception {
+        // given a complaint found by the classifier only, and one found by a rule (no signal field: a rule's)
+        Path evals = write("e.jsonl",
+                "{\"interaction_id\":\"a\",\"findings\":[{\"category\":\"complaint\",\"signal\":\"classifier\"}]}\n"
+                + eval("b", "complaint"));
+        Path labels = write("l.csv", "interaction_id,category,expected\na,complaint,1\nb,complaint,1\n");
+
+        // when
+        CategoryScore rulesAlone = LabelEvaluation.evaluate(evals, labels, Split.ALL, EnumSet.of(Signal.RULE))
+                .scores().get(0);
+        CategoryScore combined = LabelEvaluation.evaluate(evals, labels, Split.ALL, ALL_SIGNALS).scores().get(0);
+
+        // then
+        assertThat(rulesAlone.truePositives()).isEqualTo(1);
+        assertThat(combined.truePositives()).isEqualTo(2);
+    }
+
+    @Test
+    void printsTheWholeSetBesideTheF1OfEachHalf() throws Exception {
+        // given a found complaint whose id is in the tune half and a missed one whose id is in the holdout half
+        String tuneId = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).filter(Split.TUNE::contains)
+                .findFirst().orElseThrow();
+        String holdoutId = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "h" + i)
+                .filter(Split.HOLDOUT::contains).findFirst().orElseThrow();
+        Path evals = write("e.jsonl", eval(tuneId, "complaint") + eval(holdoutId));
+        Path labels = write("l.csv", "interaction_id,category,expected\n" + tuneId + ",complaint,1\n" + holdoutId
+                + ",complaint,1\n");
+
+        // when
+        String table = LabelEvaluation.evaluate(evals, labels, Split.ALL, ALL_SIGNALS).toHalvesMarkdown(
+                LabelEvaluation.evaluate(evals, labels, Split.TUNE, ALL_SIGNALS),
+                LabelEvaluation.evaluate(evals, labels, Split.HOLDOUT, ALL_SIGNALS));
+
+        // then
+        assertThat(table).contains("| complaint | 2 / 0 | 1.000 | 0.500 | 0.667 | 1.000 | 0.000 |");
     }
 }

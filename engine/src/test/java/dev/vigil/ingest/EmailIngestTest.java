@@ -58,7 +58,8 @@ class EmailIngestTest {
         assertThat(mail.channel()).isEqualTo(Channel.EMAIL);
         assertThat(mail.agent().id()).isEqualTo("j.carter");
         assertThat(mail.customer()).hasValueSatisfying(c -> {
-            assertThat(c.id()).isEqualTo("mary.smith@example.com");
+            // the address is personal data: the id is a stable pseudonym of it
+            assertThat(c.id()).matches("customer-[0-9a-f]{12}").doesNotContain("mary");
             assertThat(c.name()).contains("Mary Smith");
         });
         assertThat(mail.turns()).extracting(Turn::speaker)
@@ -286,8 +287,9 @@ class EmailIngestTest {
                 () -> read(inbox, "emails/stranger.eml"));
 
         assertThat(e.stage()).isEqualTo("ingest");
+        // addresses are personal data: the reason names them by placeholder only
         assertThat(e.reason()).isEqualTo(
-                "unknown agent: neither From <sam@example.com> nor To <sales@elsewhere.example> is in agents.csv");
+                "unknown agent: neither From <[email]> nor To <[email]> is in agents.csv");
     }
 
     @Test

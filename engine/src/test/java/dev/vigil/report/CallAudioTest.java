@@ -2,6 +2,7 @@ package dev.vigil.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.model.TimeSpan;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,43 @@ class CallAudioTest {
         assertThat(Files.isSameFile(published, recording)).as("a hard link, not a copy").isTrue();
         assertThat(AudioSystem.getAudioFileFormat(published.toFile()).getFormat().getEncoding())
                 .isEqualTo(AudioFormat.Encoding.ULAW);
+    }
+
+    @Test
+    void redactedWordsAreSilencedInAPublishedCopyThatIsNotLinkedToTheRecording() throws Exception {
+        // given a call whose transcript redacted a card number read out from 0.25 s to 0.5 s
+        Path recording = tone("pii.wav", AudioFormat.Encoding.ULAW, 2, 1.0);
+        Path reports = dir.resolve("out/reports");
+        CallAudio.publish(recording, reports, "pii"); // an earlier, unmuted publication: a hard link
+        String transcript = "{\"turns\": [{\"words\": [{\"w\": \"it's\", \"start_ms\": 100, \"end_ms\": 240}, "
+                + "{\"w\": \"[card]\", \"start_ms\": 250, \"end_ms\": 500}]}]}";
+        byte[] original = Files.readAllBytes(recording);
+
+        // when
+        Optional<String> name = CallAudio.publish(recording, reports, "pii", CallAudio.redactedSpeech(transcript));
+
+        // then
+        assertThat(CallAudio.redactedSpeech(transcript)).containsExactly(TimeSpan.ofMillis(250, 500));
+        assertThat(name).contains("pii.wav");
+        Path published = reports.resolve("audio/pii.wav");
+        assertThat(Files.isSameFile(published, recording)).isFalse();
+        assertThat(Files.readAllBytes(recording)).as("the inbox file is untouched").isEqualTo(original);
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(published.toFile())) {
+            assertThat(in.getFormat().getEncoding()).isEqualTo(AudioFormat.Encoding.PCM_SIGNED);
+            byte[] pcm = in.readAllBytes();
+            int frame = in.getFormat().getFrameSize();
+            assertThat(peak(pcm, 2100 * frame, 3900 * frame)).as("muted span").isZero();
+            assertThat(peak(pcm, 4100 * frame, 7900 * frame)).as("after the span").isGreaterThan(1000);
+            assertThat(peak(pcm, 100 * frame, 1900 * frame)).as("before the span").isGreaterThan(1000);
+        }
+    }
+
+    private static int peak(byte[] pcm, int from, int to) {
+        int peak = 0;
+        for (int i = from; i + 1 < to; i += 2) {
+            peak = Math.max(peak, Math.abs((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8))));
+        }
+        return peak;
     }
 
     @Test

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.model.Channel;
 import dev.vigil.model.Evaluation;
+import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
+import dev.vigil.model.Person;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +173,58 @@ class EvaluationJsonTest {
         assertThat(names(attachment)).containsExactly("name", "media_type", "size_bytes");
         assertThat(attachment.get("name").asText()).isEqualTo("invoice-1123.pdf");
         assertThat(attachment.get("size_bytes").asLong()).isEqualTo(48_213);
+    }
+
+    @Test
+    void interactionIsReadBackFromItsLineAndTranscriptAsItWasAnalysed() {
+        for (Evaluation e : List.of(ReportFixtures.englishChat(), ReportFixtures.russianCall(),
+                ReportFixtures.englishEmail())) {
+            // given
+            Interaction analysed = e.interaction();
+
+            // when
+            Interaction back = EvaluationJson.interaction(EvaluationJson.line(e), EvaluationJson.transcript(analysed));
+
+            // then: all but what the outputs do not keep (the recording, the customer's name)
+            assertThat(back).as(analysed.id()).usingRecursiveComparison().ignoringFields("customer", "recording")
+                    .isEqualTo(analysed);
+            assertThat(back.customer().map(Person::id)).isEqualTo(analysed.customer().map(Person::id));
+            assertThat(back.recording()).isEmpty();
+        }
+        assertThat(ReportFixtures.russianCall().interaction().turns().get(0).words()).isNotEmpty();
+        assertThat(ReportFixtures.englishEmail().interaction().attachments()).isNotEmpty();
+    }
+
+    @Test
+    void interactionRefusesTheTranscriptOfAnotherInteraction() {
+        String line = EvaluationJson.line(ReportFixtures.englishChat());
+        String other = EvaluationJson.transcript(ReportFixtures.englishEmail().interaction());
+
+        assertThatThrownBy(() -> EvaluationJson.interaction(line, other))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not that of 'chat-en-0042'");
+    }
+
+    @Test
+    void withMetricsGivesTheLineAnAnalysisWithThoseMetricsWouldHaveWritten() {
+        // given a line with an old uptake metric
+        Evaluation base = ReportFixtures.englishChat();
+        Evaluation old = withMetrics(base, Map.of("uptake.t.old.00000000_count", 2.0));
+        Map<String, Double> current = Map.of("uptake.t.a.0a0a0a0a_count", 1.0, "uptake.t.b.0b0b0b0b_count", 0.0);
+
+        // when
+        String replaced = EvaluationJson.withMetrics(EvaluationJson.line(old), "uptake.", current);
+
+        // then: byte for byte, with the other metrics kept in order
+        assertThat(replaced).isEqualTo(EvaluationJson.line(withMetrics(base, current)));
+        assertThat(EvaluationJson.withMetrics(replaced, "uptake.", Map.of()))
+                .isEqualTo(EvaluationJson.line(base));
+    }
+
+    private static Evaluation withMetrics(Evaluation e, Map<String, Double> more) {
+        var metrics = new TreeMap<>(e.metrics());
+        metrics.putAll(more);
+        return new Evaluation(e.interaction(), e.score(), e.passed(), e.autoFail(), e.scorecard(), e.findings(),
+                e.missing(), e.sections(), e.items(), metrics, e.flags(), e.review());
     }
 
     @Test

@@ -442,4 +442,27 @@ class RuleMatchingStepTest {
         assertThat(stepRu.findings(chat)).filteredOn(f -> f.ruleId().equals("greeting.ru")).singleElement()
                 .satisfies(f -> assertThat(f.text()).startsWith("Добрый день! Вы в «Связь-Плюсе»"));
     }
+
+    @Test
+    void plainQueryWordsMatchDisguisedSpellingsWhileMaskedRegexpsStillWork() {
+        String pack = """
+                pack: {id: swear, version: 1, language: en}
+                rules:
+                  - {id: plain.en, category: profanity, speaker: any, query: 'shit OR bitch'}
+                """;
+        String packRu = """
+                pack: {id: swear-ru, version: 1, language: ru}
+                rules:
+                  - {id: plain.ru, category: profanity, speaker: any, query: 'хуй OR сука'}
+                """;
+        try (var swear = new RuleMatchingStep(Packs.of(pack, packRu), NORTHWIND)) {
+            assertThat(ruleIds(swear.findings(Dialogues.chat(Language.EN, "John").customer("sh1t").customer("$hit")
+                    .customer("b!tch").customer("shirt").build()))).containsExactly("plain.en", "plain.en", "plain.en");
+            assertThat(swear.findings(Dialogues.chat(Language.RU, "Анна").customer("xуй").customer("cyкa")
+                    .customer("суки").customer("сумка").build())).extracting(Finding::text)
+                    .containsExactly("xуй", "cyкa", "суки");
+        }
+        assertThat(ruleIds(step.findings(Dialogues.chat(Language.EN, "John").customer("f*** this").build())))
+                .contains("profanity.masked");
+    }
 }

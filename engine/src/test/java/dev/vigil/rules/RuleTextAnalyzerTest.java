@@ -45,4 +45,18 @@ class RuleTextAnalyzerTest {
         assertThat(terms("customer_ru", "жалобу")).containsExactly("жалоб");
         assertThat(terms("customer_en", "complaints")).containsExactly("complaint");
     }
+
+    @Test
+    void addsThePlainSpellingOfDisguisedWordsAtTheSamePosition() throws IOException {
+        assertThat(terms("customer_en", "sh1t $hit b!tch a$$hole")).containsExactly(
+                "sh1t", "shit", "$hit", "shit", "b!tch", "bitch", "a$$hole", "asshol");
+        assertThat(terms("customer_ru", "xуй cyкa 6лядь")).containsExactly("xу", "ху", "cyкa", "сук", "6ляд", "бляд");
+    }
+
+    @Test
+    void leavesMaskedWordsNumbersAndPlainWordsAlone() throws IOException {
+        assertThat(terms("customer_en", "f*** f*ck 100 $100 hello")).containsExactly("f***", "f*ck", "100", "100",
+                "hello");
+        assertThat(terms("customer_ru", "б** с*ка ок")).containsExactly("б**", "с*ка", "ок");
+    }
 }

@@ -40,6 +40,19 @@ class RuleWindowTest {
     }
 
     @Test
+    void fractionWindowsCoverTurnsStartingInTheFirstOrEndingInTheLastPartOfTheDuration() {
+        // 55 s: the first 20 % is 11 s, the last 30 % starts at 38.5 s (after turn 3 ends), the last 40 % at 33 s
+        assertThat(new RuleWindow(RuleWindow.Kind.FIRST_FRACTION, 0.2).covers(turns, end))
+                .containsExactly(true, true, false, false, false, false);
+        assertThat(new RuleWindow(RuleWindow.Kind.LAST_FRACTION, 0.3).covers(turns, end))
+                .containsExactly(false, false, false, false, true, true);
+        assertThat(new RuleWindow(RuleWindow.Kind.LAST_FRACTION, 0.4).covers(turns, end))
+                .containsExactly(false, false, false, true, true, true);
+        assertThatThrownBy(() -> new RuleWindow(RuleWindow.Kind.LAST_FRACTION, 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last_fraction");
+    }
+
+    @Test
     void rejectsANonPositiveSize() {
         assertThatThrownBy(() -> new RuleWindow(RuleWindow.Kind.FIRST_SECONDS, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first_seconds");

@@ -59,7 +59,8 @@ class DefaultPacksTest {
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
         List<String> present;
         try (Stream<Path> files = Files.walk(CONTENT)) {
-            present = files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+            present = files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")
+                            || p.getParent().getFileName().toString().equals(RuleSource.MORPHOLOGY))
                     .map(p -> CONTENT.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
 
