@@ -84,7 +84,8 @@ class DefaultScorecardsTest {
         assertThat(e.items()).filteredOn(i -> i.outcome() == ItemOutcome.NOT_APPLICABLE)
                 .extracting(ItemResult::itemId)
                 .containsExactlyInAnyOrder("first_response_email", "first_response_call", "reply_pace_email",
-                        "no_dead_air_call", "hold_asked_call", "resolution_confirmed", "complaint_acknowledged", "apology_on_complaint", "empathy_on_complaint");
+                        "no_dead_air_call", "hold_asked_call", "complaint_acknowledged", "apology_on_complaint", "empathy_on_complaint",
+                        "resolution_confirmed");
     }
 
     @Test
@@ -136,7 +137,8 @@ class DefaultScorecardsTest {
         assertThat(e.score()).isEqualTo(100.0);
         assertThat(e.sections()).extracting(s -> s.id() + " " + s.score() + "/" + s.max())
                 .containsExactly("responsiveness 10.0/10.0", "professionalism 35.0/35.0", "resolution 20.0/20.0",
-                        "ease 15.0/15.0", "empathy 20.0/20.0");
+                        "ease 15.0/15.0",
+                        "empathy 20.0/20.0");
     }
 
     @Test
