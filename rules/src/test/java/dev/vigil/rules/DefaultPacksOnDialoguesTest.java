@@ -80,7 +80,8 @@ class DefaultPacksOnDialoguesTest {
 
         List<Finding> findings = step.findings(chat);
 
-        assertThat(findings).extracting(f -> f.turn() + ":" + f.category().code())
+        // several rules may find the same category in one turn ("wrong again" is a fault and a grievance)
+        assertThat(findings.stream().map(f -> f.turn() + ":" + f.category().code()).distinct().toList())
                 .containsExactly("1:profanity", "1:complaint", "2:rudeness", "3:complaint");
         assertThat(findings.get(0).text()).isEqualTo("f***ing");
         assertThat(findings).noneMatch(f -> f.category() == Category.GREETING_OK);
