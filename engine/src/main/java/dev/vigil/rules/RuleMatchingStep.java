@@ -68,6 +68,8 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     private final int maxAgentNames;
     private final Map<String, QueryRef> queries = new ConcurrentHashMap<>();
     private final Map<String, String> matchErrors = new ConcurrentHashMap<>();
+    private final Map<String, RuleHits.Rewrite[]> rewrites = new ConcurrentHashMap<>();
+    private final org.apache.lucene.monitor.MatcherFactory<RuleHits> matcher = RuleHits.matcher(rewrites);
     private final LinkedHashMap<String, List<String>> variableSets = new LinkedHashMap<>(16, 0.75f, true);
 
     /** Which query of a rule a registered monitor query stands for. */
@@ -254,7 +256,7 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
     private Map<QueryRef, List<TurnHit>> match(Document doc, Map<String, int[][]> layout, String key) {
         MatchingQueries<RuleHits> matches;
         try {
-            matches = monitor.match(doc, RuleHits.MATCHER);
+            matches = monitor.match(doc, matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("rule matching failed", e);
         }
@@ -564,6 +566,7 @@ public final class RuleMatchingStep implements AnalysisStep, AutoCloseable {
                     List<String> ids = variableSets.remove(eldest);
                     monitor.deleteById(ids);
                     ids.forEach(queries::remove);
+                    ids.forEach(rewrites::remove);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot register rules for agent '" + key + "'", e);
