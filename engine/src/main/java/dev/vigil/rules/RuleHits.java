@@ -31,9 +31,6 @@ import org.apache.lucene.search.Weight;
  * once built.
  */
 final class RuleHits extends QueryMatch {
-    /** Collects {@link RuleHits} for every matching query, rewriting every query anew for every document. */
-    static final MatcherFactory<RuleHits> MATCHER = matcher(null);
-
     /**
      * Collects {@link RuleHits} for every matching query. Queries whose rewrite cannot depend on the document (no
      * term-enumerating rewrite such as fuzzy or span multi-term expansion) are rewritten once and kept in
