@@ -1,9 +1,6 @@
 package dev.vigil.rules;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.model.Category;
 import dev.vigil.model.CompanyProfile;
 import dev.vigil.model.Language;
@@ -40,7 +37,6 @@ public final class RulePackLoader {
     private static final RuleQueryParser.Variables CHECK_VALUES =
             new RuleQueryParser.Variables(List.of("Example Company"), Optional.of("Name"));
 
-    private final YAMLMapper yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private final RuleQueryParser parser = new RuleQueryParser(new RuleTextAnalyzer());
 
     /**
@@ -106,14 +102,12 @@ public final class RulePackLoader {
 
     private Optional<RulePack> loadOne(RuleSource.NamedResource resource, List<String> problems) {
         String file = resource.name();
-        JsonNode root;
-        try {
-            root = yaml.readTree(resource.content());
-        } catch (JsonProcessingException e) {
-            problems.add(file + ": not valid YAML: " + e.getOriginalMessage());
+        Optional<JsonNode> parsed = resource.yaml(problems);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        if (root == null || !root.isObject()) {
+        JsonNode root = parsed.get();
+        if (!root.isObject()) {
             problems.add(file + ": expected a mapping with 'pack' and 'rules'");
             return Optional.empty();
         }

@@ -1,5 +1,9 @@
 package dev.vigil.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,9 +36,27 @@ public final class RuleSource {
 
     /** A YAML document and the name (relative path) that errors should mention. */
     public record NamedResource(String name, String content) {
+        /** Strict YAML: a key given twice in one mapping is an error, not silently the last value. */
+        private static final YAMLMapper YAML = YAMLMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
         public NamedResource {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(content, "content");
+        }
+
+        /**
+         * The content parsed as YAML; empty, with {@code "<name>: not valid YAML: ..."} added to {@code problems},
+         * when it does not parse. An empty document (or only comments) is a missing node.
+         */
+        public Optional<JsonNode> yaml(List<String> problems) {
+            try {
+                JsonNode root = YAML.readTree(content);
+                return Optional.of(root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root);
+            } catch (JsonProcessingException e) {
+                problems.add(name + ": not valid YAML: " + e.getOriginalMessage());
+                return Optional.empty();
+            }
         }
     }
 

@@ -169,14 +169,12 @@ public final class TrainingLoader {
 
     private List<Draft> file(RuleSource.NamedResource resource, List<String> problems) {
         String file = resource.name();
-        JsonNode root;
-        try {
-            root = yaml.readTree(resource.content());
-        } catch (JsonProcessingException e) {
-            problems.add(file + ": not valid YAML: " + e.getOriginalMessage());
+        Optional<JsonNode> parsed = resource.yaml(problems);
+        if (parsed.isEmpty()) {
             return List.of();
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        JsonNode root = parsed.get();
+        if (root.isMissingNode() || root.isNull()) {
             return List.of(); // empty, or only comments
         }
         if (!root.isObject()) {
