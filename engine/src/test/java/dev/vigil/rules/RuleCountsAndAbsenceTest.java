@@ -3,13 +3,11 @@ package dev.vigil.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.model.CompanyProfile;
 import dev.vigil.model.Finding;
 import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
 import dev.vigil.model.Speaker;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RuleCountsAndAbsenceTest {
@@ -39,16 +37,9 @@ class RuleCountsAndAbsenceTest {
                 query: 'hello'
             """;
 
-    private final RuleMatchingStep step = new RuleMatchingStep(Packs.of(PACK), new CompanyProfile("N", List.of()));
+    @AutoClose
+    private final InlineRules rules = new InlineRules(PACK);
 
-    @AfterEach
-    void close() {
-        step.close();
-    }
-
-    private List<Finding> of(Interaction chat, String ruleId) {
-        return step.findings(chat).stream().filter(f -> f.ruleId().equals(ruleId)).toList();
-    }
 
     @Test
     void firesOnlyWhenTheQueryHitsAtLeastMinCountTimes() {
@@ -57,15 +48,15 @@ class RuleCountsAndAbsenceTest {
         Interaction thrice = Dialogues.chat(Language.EN, "John").agent("Sorry, sorry about that.").customer("ok")
                 .agent("My bad, I apologise.").build();
 
-        assertThat(of(twice, "apology.overdone")).isEmpty();
-        assertThat(of(thrice, "apology.overdone")).extracting(Finding::turn).containsExactly(0, 2);
+        assertThat(rules.findings(twice, "apology.overdone")).isEmpty();
+        assertThat(rules.findings(thrice, "apology.overdone")).extracting(Finding::turn).containsExactly(0, 2);
     }
 
     @Test
     void countsAPhraseAsOneHitNotOnePerWord() {
         Interaction chat = Dialogues.chat(Language.EN, "John").agent("My bad. My bad.").build();
 
-        assertThat(of(chat, "apology.overdone")).isEmpty();
+        assertThat(rules.findings(chat, "apology.overdone")).isEmpty();
     }
 
     @Test
@@ -73,7 +64,7 @@ class RuleCountsAndAbsenceTest {
         Interaction chat = Dialogues.chat(Language.EN, "John").customer("My internet is down again.")
                 .agent("Let me check.").agent("It works now.").build();
 
-        assertThat(of(chat, "empathy.never")).singleElement().satisfies(f -> {
+        assertThat(rules.findings(chat, "empathy.never")).singleElement().satisfies(f -> {
             assertThat(f.turn()).isEqualTo(1);
             assertThat(f.speaker()).isEqualTo(Speaker.AGENT);
             assertThat(f.text()).isEmpty();
@@ -86,8 +77,8 @@ class RuleCountsAndAbsenceTest {
                 .agent("I understand how annoying that is.").build();
         Interaction silent = Dialogues.chat(Language.EN, "John").customer("Hello?").build();
 
-        assertThat(of(said, "empathy.never")).isEmpty();
-        assertThat(of(silent, "empathy.never")).isEmpty();
+        assertThat(rules.findings(said, "empathy.never")).isEmpty();
+        assertThat(rules.findings(silent, "empathy.never")).isEmpty();
     }
 
     @Test
@@ -98,8 +89,8 @@ class RuleCountsAndAbsenceTest {
         Interaction thanksLate = Dialogues.chat(Language.EN, "John").agent("Hi.").customer("hi")
                 .agent("Checking.").customer("ok").agent("Done, thank you, goodbye.").customer("bye").build();
 
-        assertThat(of(thanksEarly, "closing.thanks.missing")).extracting(Finding::turn).containsExactly(4);
-        assertThat(of(thanksLate, "closing.thanks.missing")).isEmpty();
+        assertThat(rules.findings(thanksEarly, "closing.thanks.missing")).extracting(Finding::turn).containsExactly(4);
+        assertThat(rules.findings(thanksLate, "closing.thanks.missing")).isEmpty();
     }
 
     @Test
@@ -109,8 +100,8 @@ class RuleCountsAndAbsenceTest {
         Interaction late = Dialogues.chat(Language.EN, "John").agent("Hi.").customer("a").customer("b")
                 .agent("hello again").build();
 
-        assertThat(of(early, "greeting.early")).hasSize(1);
-        assertThat(of(late, "greeting.early")).isEmpty();
+        assertThat(rules.findings(early, "greeting.early")).hasSize(1);
+        assertThat(rules.findings(late, "greeting.early")).isEmpty();
     }
 
     @Test

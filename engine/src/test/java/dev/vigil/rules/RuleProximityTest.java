@@ -2,11 +2,10 @@ package dev.vigil.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.model.CompanyProfile;
 import dev.vigil.model.Finding;
 import dev.vigil.model.Language;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** "A before B within N words" and NEAR, through Lucene's intervals and sloppy phrases. */
@@ -28,15 +27,11 @@ class RuleProximityTest {
                 query: '"cancel contract"~3'
             """;
 
-    private final RuleMatchingStep step = new RuleMatchingStep(Packs.of(PACK), new CompanyProfile("N", List.of()));
-
-    @AfterEach
-    void close() {
-        step.close();
-    }
+    @AutoClose
+    private final InlineRules rules = new InlineRules(PACK);
 
     private List<String> rules(String text) {
-        return step.findings(Dialogues.chat(Language.EN, "John").customer(text).build()).stream()
+        return rules.findings(Dialogues.chat(Language.EN, "John").customer(text).build()).stream()
                 .map(Finding::ruleId).sorted().toList();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.model.Category;
-import dev.vigil.model.CompanyProfile;
 import dev.vigil.model.Finding;
 import dev.vigil.model.Interaction;
 import dev.vigil.model.Language;
@@ -12,7 +11,7 @@ import dev.vigil.model.Speaker;
 import dev.vigil.model.TimeSpan;
 import dev.vigil.model.Turn;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RuleSequenceTest {
@@ -54,23 +53,16 @@ class RuleSequenceTest {
                     - "May I put you on hold?"
             """;
 
-    private final RuleMatchingStep step = new RuleMatchingStep(Packs.of(PACK), new CompanyProfile("N", List.of()));
+    @AutoClose
+    private final InlineRules rules = new InlineRules(PACK);
 
-    @AfterEach
-    void close() {
-        step.close();
-    }
-
-    private List<Finding> of(Interaction chat, String ruleId) {
-        return step.findings(chat).stream().filter(f -> f.ruleId().equals(ruleId)).toList();
-    }
 
     @Test
     void flagsAComplaintFollowedByAnApologyWithinTwoTurns() {
         Interaction chat = Dialogues.chat(Language.EN, "John")
                 .customer("This is unacceptable.").agent("Let me look.").agent("I'm sorry for the trouble.").build();
 
-        assertThat(of(chat, "complaint.answered")).singleElement().satisfies(f -> {
+        assertThat(rules.findings(chat, "complaint.answered")).singleElement().satisfies(f -> {
             assertThat(f.turn()).isZero();
             assertThat(f.speaker()).isEqualTo(Speaker.CUSTOMER);
             assertThat(f.category()).isEqualTo(Category.APOLOGY);
@@ -85,8 +77,8 @@ class RuleSequenceTest {
         Interaction before = Dialogues.chat(Language.EN, "John").agent("Sorry for the wait.")
                 .customer("I'm not happy.").agent("Let me look.").build();
 
-        assertThat(of(late, "complaint.answered")).isEmpty();
-        assertThat(of(before, "complaint.answered")).isEmpty();
+        assertThat(rules.findings(late, "complaint.answered")).isEmpty();
+        assertThat(rules.findings(before, "complaint.answered")).isEmpty();
     }
 
     @Test
@@ -100,7 +92,7 @@ class RuleSequenceTest {
                 .turn(new Turn(3, Speaker.AGENT, TimeSpan.ofMillis(15_000, 17_000), "So sorry.", Language.EN,
                         List.of())).build();
 
-        assertThat(of(quick, "complaint.answered")).hasSize(1);
+        assertThat(rules.findings(quick, "complaint.answered")).hasSize(1);
     }
 
     @Test
@@ -114,10 +106,10 @@ class RuleSequenceTest {
                 .agent("May I put you on hold?").customer("Fine.").agent("Back. Any other question?")
                 .customer("Yes, the router.").agent("I'll put you on hold again.").build();
 
-        assertThat(of(rude, "hold.without.permission")).extracting(Finding::turn, Finding::text)
+        assertThat(rules.findings(rude, "hold.without.permission")).extracting(Finding::turn, Finding::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "on hold"));
-        assertThat(of(polite, "hold.without.permission")).isEmpty();
-        assertThat(of(askedLongAgo, "hold.without.permission")).extracting(Finding::turn).containsExactly(4);
+        assertThat(rules.findings(polite, "hold.without.permission")).isEmpty();
+        assertThat(rules.findings(askedLongAgo, "hold.without.permission")).extracting(Finding::turn).containsExactly(4);
     }
 
     @Test

@@ -2,11 +2,10 @@ package dev.vigil.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.model.CompanyProfile;
 import dev.vigil.model.Finding;
 import dev.vigil.model.Language;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RuleTyposTest {
@@ -33,15 +32,11 @@ class RuleTyposTest {
                 query: 'безобразие OR простите'
             """;
 
-    private final RuleMatchingStep step = new RuleMatchingStep(Packs.of(PACK, RU), new CompanyProfile("N", List.of()));
-
-    @AfterEach
-    void close() {
-        step.close();
-    }
+    @AutoClose
+    private final InlineRules rules = new InlineRules(PACK, RU);
 
     private List<String> rules(Language language, String text) {
-        return step.findings(Dialogues.chat(language, "John").customer(text).build()).stream()
+        return rules.findings(Dialogues.chat(language, "John").customer(text).build()).stream()
                 .map(Finding::ruleId).sorted().toList();
     }
 
