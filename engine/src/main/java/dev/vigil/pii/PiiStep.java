@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
  * finding carries the placeholder word's time and confidence. Stateless and thread-safe.
  */
 public final class PiiStep implements AnalysisStep {
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "\\[(card|phone|email|passport|snils|inn)](?![\\p{L}\\p{N}])");
+    /** Any kind's placeholder, as a whole word: built from {@link PiiKind}, the one list of kinds. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?:"
+            + java.util.Arrays.stream(PiiKind.values()).map(k -> Pattern.quote(k.placeholder()))
+                    .collect(java.util.stream.Collectors.joining("|"))
+            + ")(?![\\p{L}\\p{N}])");
 
     @Override
     public String name() {
